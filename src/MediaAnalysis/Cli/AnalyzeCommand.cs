@@ -1,0 +1,97 @@
+using MediaAnalysis.Configuration;
+using MediaAnalysis.Pipeline;
+using MediaAnalysis.Pipeline.Analysis;
+
+namespace MediaAnalysis.Cli;
+
+// `analyze PATH-OR-URL [--json]`: the bot's pipeline, once, in the terminal.
+public static class AnalyzeCommand
+{
+    public const string Usage = "Usage: MediaAnalysis analyze PATH-OR-URL [--json] [--verbose] [--Section:Key=value ...]";
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IEnumerable<KeyValuePair<string, string?>>? overrides,
+        CancellationToken cancellationToken)
+    {
+        var (own, config) = AppConfiguration.Split(args);
+        var json = own.Remove("--json");
+        var verbose = own.Remove("--verbose");
+        if (own.Count != 1 || own[0].StartsWith('-'))
+        {
+            stderr.WriteLine(own.Count == 0 ? "analyze needs a video: a file path or an http(s) URL." : $"analyze does not understand: {string.Join(' ', own)}");
+            stderr.WriteLine(Usage);
+            return ExitCodes.BadArguments;
+        }
+
+        var builder = AppConfiguration.CreateBuilder(config, overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter((_, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning));
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddPipeline();
+        using var host = builder.Build();
+
+        var problems = ConfigurationCheck.Collect(host.Services);
+        if (problems.Count > 0)
+        {
+            ConfigurationCheck.Report(problems, stderr);
+            return ExitCodes.BadArguments;
+        }
+        var source = AnalysisSource.Parse(own[0]);
+        if (source.LocalPath is { } path && !File.Exists(path))
+        {
+            stderr.WriteLine($"There is no file at {path}.");
+            return ExitCodes.BadArguments;
+        }
+
+        var pipeline = host.Services.GetRequiredService<AnalysisPipeline>();
+        var fanOut = host.Services.GetRequiredService<ModelFanOut>();
+        var progress = new ConsoleProgress(stderr, fanOut.Prompts.Count * fanOut.Models.Count);
+        AnalysisResult result;
+        try
+        {
+            result = await pipeline.RunAsync(source, progress, cancellationToken);
+        }
+        catch (AnalysisFailedException ex)
+        {
+            stderr.WriteLine($"✗ {ex.Message}");
+            return ExitCodes.JobFailed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("✗ Cancelled.");
+            return ExitCodes.JobFailed;
+        }
+        catch (Exception ex) when (!verbose)
+        {
+            stderr.WriteLine($"✗ Unexpected error ({ex.GetType().Name}): {ex.Message} (run with --verbose for details)");
+            return ExitCodes.JobFailed;
+        }
+
+        if (json)
+        {
+            ResultWriter.WriteJson(result, stdout);
+        }
+        else if (!result.NoSpeech)
+        {
+            ResultWriter.WriteText(result, stdout);
+        }
+        if (result.NoSpeech)
+        {
+            stderr.WriteLine("✗ The audio is silent: Deepgram found no words, so no model was asked.");
+            return ExitCodes.JobFailed;
+        }
+        var failed = result.Outcomes.Count - result.SucceededCount;
+        if (failed == 0)
+        {
+            return ExitCodes.Ok;
+        }
+        stderr.WriteLine(result.SucceededCount == 0
+            ? $"✗ All {failed} model calls failed."
+            : $"! {failed} of {result.Outcomes.Count} model calls failed; the other answers are above.");
+        return result.SucceededCount == 0 ? ExitCodes.JobFailed : ExitCodes.SomeModelsFailed;
+    }
+}

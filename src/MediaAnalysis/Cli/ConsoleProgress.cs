@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using MediaAnalysis.Pipeline;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Transcription;
+
+namespace MediaAnalysis.Cli;
+
+// Stage-by-stage progress on stderr, so stdout stays clean for the answers.
+public sealed class ConsoleProgress(TextWriter stderr, int totalCalls) : IAnalysisProgress
+{
+    private readonly Lock _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _finished;
+
+    public void StageStarted(AnalysisStage stage) => Write(stage switch
+    {
+        AnalysisStage.Downloading => "Downloading the video…",
+        AnalysisStage.Probing => "Reading the file…",
+        AnalysisStage.Extracting => "Extracting the audio…",
+        AnalysisStage.Transcribing => "Transcribing with Deepgram…",
+        AnalysisStage.Analyzing => $"Asking {totalCalls} models…",
+        _ => stage.ToString(),
+    });
+
+    public void MediaReady(MediaInfo media) =>
+        Write($"✓ {media.SourceName} · {Format.Bytes(media.SizeBytes)} · {Format.Duration(media.Duration)} · audio {media.AudioCodec}");
+
+    public void AudioExtracted(TimeSpan duration, long bytes) =>
+        Write($"✓ Audio extracted: {Format.Duration(duration)}, {Format.Bytes(bytes)}");
+
+    public void Transcribed(Transcript transcript) => Write(transcript.IsEmpty
+        ? "✓ Transcribed: no words found (the audio is silent)"
+        : $"✓ Transcribed{(transcript.Language is { } l ? $" ({l})" : "")}: {Format.Count(transcript.WordCount)} words");
+
+    public void ModelFinished(ModelOutcome outcome)
+    {
+        var done = Interlocked.Increment(ref _finished);
+        Write(outcome switch
+        {
+            ModelOutcome.Succeeded s => $"  ✓ {done}/{totalCalls} {s.Prompt} · {s.Model} · {Format.Seconds(s.Elapsed)}",
+            ModelOutcome.Failed f => $"  ✗ {done}/{totalCalls} {f.Prompt} · {f.Model}: {f.Reason}",
+            _ => outcome.ToString(),
+        });
+    }
+
+    private void Write(string line)
+    {
+        lock (_gate)
+        {
+            stderr.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {line}");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using MediaAnalysis.Configuration;
+using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Pipeline;
+
+namespace MediaAnalysis.Cli;
+
+// `serve`: the web host with the chat endpoints, the queue and the workers.
+public static class ServeCommand
+{
+    public static WebApplication Build(IReadOnlyList<string> args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [.. args],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.AddPipeline();
+
+        var app = builder.Build();
+        app.UseSafeErrors();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await using var app = Build(args);
+        var problems = ConfigurationCheck.Collect(app.Services);
+        if (problems.Count > 0)
+        {
+            ConfigurationCheck.Report(problems, stderr);
+            return ExitCodes.BadArguments;
+        }
+        await app.RunAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+namespace MediaAnalysis.Diagnostics;
+
+public sealed record HealthReport(string Status);

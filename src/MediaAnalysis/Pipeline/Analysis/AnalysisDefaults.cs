@@ -1,0 +1,28 @@
+namespace MediaAnalysis.Pipeline.Analysis;
+
+public static class AnalysisDefaults
+{
+    // Three vendors, fast and cheap; copy current ids from OpenRouter's /api/v1/models when changing them.
+    public static readonly IReadOnlyList<string> Models =
+        ["openai/gpt-4o-mini", "anthropic/claude-haiku-4.5", "google/gemini-2.5-flash"];
+
+    public static readonly IReadOnlyList<PromptVariant> Prompts =
+    [
+        new()
+        {
+            Name = "Summary",
+            System = "You summarize transcripts of recorded videos for people who did not watch them. "
+                + "Answer in the transcript's language, in Markdown, in under 400 words.",
+            User = "Summarize this transcript. Start with two sentences on what it is about, then list the key points as bullets. "
+                + "Where the transcript gives times or timestamps, keep them next to the point.\n\nTranscript:\n{transcript}",
+        },
+        new()
+        {
+            Name = "Review",
+            System = "You are a careful, critical reviewer of what was said in recorded videos. "
+                + "Answer in the transcript's language, in Markdown, in under 400 words.",
+            User = "Review this transcript critically: claims that need checking, what is unclear or missing, "
+                + "open questions, and action items with owners where named.\n\nTranscript:\n{transcript}",
+        },
+    ];
+}

@@ -1,0 +1,55 @@
+using MediaAnalysis.Configuration;
+
+namespace MediaAnalysis.Pipeline.Analysis;
+
+public sealed class AnalysisOptions : IValidatedOptions
+{
+    public const string SectionName = "Analysis";
+
+    // Null means "not configured", so that the defaults are replaced, never appended to.
+    public List<string>? Models { get; set; }
+
+    public List<PromptVariant>? Prompts { get; set; }
+
+    public IReadOnlyList<string> EffectiveModels => Models is { Count: > 0 } models ? models : AnalysisDefaults.Models;
+
+    public IReadOnlyList<PromptVariant> EffectivePrompts => Prompts is { Count: > 0 } prompts ? prompts : AnalysisDefaults.Prompts;
+
+    public IEnumerable<string> Validate()
+    {
+        var models = EffectiveModels;
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(models[i]) || models[i].Any(char.IsWhiteSpace))
+            {
+                yield return $"{SectionName}:Models:{i} must be a model id such as openai/gpt-4o-mini, got '{models[i]}'";
+            }
+        }
+        if (models.Distinct(StringComparer.Ordinal).Count() != models.Count)
+        {
+            yield return $"{SectionName}:Models lists a model twice";
+        }
+        var prompts = EffectivePrompts;
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            var p = prompts[i];
+            if (string.IsNullOrWhiteSpace(p.Name))
+            {
+                yield return $"{SectionName}:Prompts:{i}:Name is required";
+            }
+            if (string.IsNullOrWhiteSpace(p.System))
+            {
+                yield return $"{SectionName}:Prompts:{i}:System is required";
+            }
+            var at = p.User.IndexOf(PromptVariant.TranscriptPlaceholder, StringComparison.Ordinal);
+            if (at < 0 || p.User.IndexOf(PromptVariant.TranscriptPlaceholder, at + 1, StringComparison.Ordinal) >= 0)
+            {
+                yield return $"{SectionName}:Prompts:{i}:User must contain {PromptVariant.TranscriptPlaceholder} exactly once";
+            }
+        }
+        if (prompts.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != prompts.Count)
+        {
+            yield return $"{SectionName}:Prompts has two variants with the same Name";
+        }
+    }
+}

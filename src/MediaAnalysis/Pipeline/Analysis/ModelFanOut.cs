@@ -1,0 +1,149 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using MediaAnalysis.Http;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace MediaAnalysis.Pipeline.Analysis;
+
+// Every prompt variant times every model, all in flight at once, through one ChatClient's protocol
+// method: the body is sent byte for byte and the "model" inside it wins, so one client serves all calls.
+// Retries are ours (the SDK's default policy retries with no delay), as is the reading of each reply.
+public sealed class ModelFanOut
+{
+    private readonly ChatClient _chat;
+    private readonly OpenRouterOptions _options;
+    private readonly AnalysisOptions _analysis;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ModelFanOut> _logger;
+
+    public ModelFanOut(IHttpClientFactory httpClients, IOptions<OpenRouterOptions> options, IOptions<AnalysisOptions> analysis, TimeProvider time, ILogger<ModelFanOut> logger)
+    {
+        _options = options.Value;
+        _analysis = analysis.Value;
+        _time = time;
+        _logger = logger;
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = new Uri(_options.BaseUrl),
+            RetryPolicy = new ClientRetryPolicy(0),
+            NetworkTimeout = _options.RequestTimeout,
+            Transport = new HttpClientPipelineTransport(httpClients.CreateClient(nameof(ModelFanOut))),
+        };
+        clientOptions.AddPolicy(new AttributionPolicy(_options.AppUrl, _options.AppTitle), PipelinePosition.PerCall);
+        _chat = new ChatClient(_analysis.EffectiveModels[0], new ApiKeyCredential(_options.ApiKey ?? ""), clientOptions);
+    }
+
+    public IReadOnlyList<PromptVariant> Prompts => _analysis.EffectivePrompts;
+
+    public IReadOnlyList<string> Models => _analysis.EffectiveModels;
+
+    // Outcomes in prompt-major order. `skip` names (prompt, model) pairs already answered, e.g. after a restart.
+    public async Task<IReadOnlyList<ModelOutcome>> RunAsync(
+        string transcript,
+        Action<ModelOutcome>? onOutcome,
+        Func<string, string, bool>? skip,
+        CancellationToken cancellationToken)
+    {
+        var plan = new ChatRequestPlan(transcript, Prompts, _options.MaxTokens);
+        var calls = new List<Task<ModelOutcome>>();
+        for (var p = 0; p < Prompts.Count; p++)
+        {
+            foreach (var model in Models)
+            {
+                if (skip?.Invoke(Prompts[p].Name, model) == true)
+                {
+                    continue;
+                }
+                var variant = p;
+                calls.Add(Task.Run(async () =>
+                {
+                    var outcome = await CallAsync(plan, variant, model, cancellationToken);
+                    onOutcome?.Invoke(outcome);
+                    return outcome;
+                }, CancellationToken.None));
+            }
+        }
+        return await Task.WhenAll(calls);
+    }
+
+    private async Task<ModelOutcome> CallAsync(ChatRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
+    {
+        var prompt = Prompts[variant].Name;
+        var clock = Stopwatch.StartNew();
+        string reason = "no answer";
+        int? status = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            var retryable = true;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.RequestTimeout);
+            try
+            {
+                using var body = plan.Body(variant, model);
+                var result = await _chat.CompleteChatAsync(body, new RequestOptions
+                {
+                    ErrorOptions = ClientErrorBehaviors.NoThrow,
+                    CancellationToken = deadline.Token,
+                });
+                var response = result.GetRawResponse();
+                var reply = ChatReplyReader.Read(response.Status, response.Content.ToMemory());
+                if (reply.Ok)
+                {
+                    PipelineLog.ModelAnswered(_logger, prompt, model, clock.Elapsed.TotalSeconds, attempt);
+                    return new ModelOutcome.Succeeded(prompt, model, clock.Elapsed, attempt, reply.Content!,
+                        reply.ServedModel, reply.PromptTokens, reply.CompletionTokens, reply.Cost);
+                }
+                status = response.Status >= 400 ? response.Status : reply.ErrorCode;
+                reason = Explain(response.Status, reply);
+                retryable = response.Status >= 400 ? RetryTiming.IsTransient(response.Status) : reply.ErrorCode is null || RetryTiming.IsTransient(reply.ErrorCode.Value);
+                if (response.Headers.TryGetValue("Retry-After", out var after))
+                {
+                    retryAfter = RetryTiming.ParseRetryAfter(after, _time.GetUtcNow());
+                }
+                PipelineLog.ModelFailedAttempt(_logger, prompt, model, response.Status, reply.Error ?? "", attempt);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                reason = $"no answer within {Format.Span(_options.RequestTimeout)}";
+                PipelineLog.ModelFailedAttempt(_logger, prompt, model, 0, "timeout", attempt);
+            }
+            catch (Exception ex) when (ex is ClientResultException or HttpRequestException or IOException or AggregateException)
+            {
+                reason = "the model endpoint could not be reached";
+                PipelineLog.ModelFailedAttempt(_logger, prompt, model, 0, ex.GetType().Name, attempt);
+            }
+
+            if (!retryable || attempt >= _options.MaxAttempts)
+            {
+                var tries = attempt == 1 ? "" : $" after {attempt} tries";
+                return new ModelOutcome.Failed(prompt, model, clock.Elapsed, attempt, reason + tries, status);
+            }
+            await Task.Delay(RetryTiming.Next(attempt, _options.RetryBaseDelay, retryAfter), _time, cancellationToken);
+        }
+    }
+
+    private static string Explain(int httpStatus, ChatReply reply)
+    {
+        var code = httpStatus >= 400 ? httpStatus : reply.ErrorCode;
+        var what = code switch
+        {
+            400 => "the request was refused (400)",
+            401 => "the API key was refused (401)",
+            402 => "the account is out of credits (402)",
+            403 => "the input was blocked by moderation (403)",
+            404 => "the model id is unknown (404)",
+            408 => "the request timed out (408)",
+            429 => "rate limited (429)",
+            502 => "the model's provider is down (502)",
+            503 => "no provider is available (503)",
+            { } other => $"error {other}",
+            null => null,
+        };
+        var inside = httpStatus is >= 200 and < 300 ? "inside a 200 reply: " : "";
+        return what is null ? inside + reply.Error : $"{what}: {inside}{reply.Error}";
+    }
+}

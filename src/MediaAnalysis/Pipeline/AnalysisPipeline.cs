@@ -1,0 +1,98 @@
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Audio;
+using MediaAnalysis.Pipeline.Download;
+using MediaAnalysis.Pipeline.Transcription;
+using Microsoft.Extensions.Options;
+
+namespace MediaAnalysis.Pipeline;
+
+// The stages in order. Two halves, so that a job resumed after a restart can skip the first when its
+// transcript was kept: TranscribeAsync (source → transcript, media deleted at the end) and AnalyzeAsync.
+public sealed class AnalysisPipeline(
+    VideoDownloader downloader,
+    MediaInspector inspector,
+    AudioExtractor extractor,
+    DeepgramClient deepgram,
+    ModelFanOut fanOut,
+    IOptions<MediaOptions> media,
+    ILogger<AnalysisPipeline> logger)
+{
+    public ModelFanOut FanOut => fanOut;
+
+    public async Task<AnalysisResult> RunAsync(AnalysisSource source, IAnalysisProgress progress, CancellationToken cancellationToken)
+    {
+        var (info, transcript) = await TranscribeAsync(source, progress, cancellationToken);
+        var outcomes = await AnalyzeAsync(transcript, progress, skip: null, cancellationToken);
+        return new AnalysisResult(info, transcript, outcomes);
+    }
+
+    public async Task<(MediaInfo Media, Transcript Transcript)> TranscribeAsync(
+        AnalysisSource source,
+        IAnalysisProgress progress,
+        CancellationToken cancellationToken)
+    {
+        await using var workspace = JobWorkspace.Create(media.Value.EffectiveTempPath);
+        var (path, size, name) = await ObtainAsync(source, workspace, progress, cancellationToken);
+
+        progress.StageStarted(AnalysisStage.Probing);
+        var started = Environment.TickCount64;
+        var probed = await inspector.InspectAsync(path, workspace.Path, cancellationToken);
+        var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
+        progress.MediaReady(info);
+
+        progress.StageStarted(AnalysisStage.Extracting);
+        var audio = await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
+        PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
+        progress.AudioExtracted(audio.Duration, audio.SizeBytes);
+        if (source.LocalPath is null)
+        {
+            File.Delete(path); // the video is no longer needed; free the disk before the long upload
+        }
+
+        progress.StageStarted(AnalysisStage.Transcribing);
+        started = Environment.TickCount64;
+        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, cancellationToken);
+        PipelineLog.StageDone(logger, AnalysisStage.Transcribing, (Environment.TickCount64 - started) / 1000.0);
+        progress.Transcribed(transcript);
+        return (info, transcript);
+    }
+
+    // Silence gives no model call: there is nothing to ask about.
+    public async Task<IReadOnlyList<ModelOutcome>> AnalyzeAsync(
+        Transcript transcript,
+        IAnalysisProgress progress,
+        Func<string, string, bool>? skip,
+        CancellationToken cancellationToken)
+    {
+        if (transcript.IsEmpty)
+        {
+            return [];
+        }
+        progress.StageStarted(AnalysisStage.Analyzing);
+        var started = Environment.TickCount64;
+        var outcomes = await fanOut.RunAsync(transcript.Text, progress.ModelFinished, skip, cancellationToken);
+        PipelineLog.StageDone(logger, AnalysisStage.Analyzing, (Environment.TickCount64 - started) / 1000.0);
+        return outcomes;
+    }
+
+    private async Task<(string Path, long Size, string Name)> ObtainAsync(
+        AnalysisSource source,
+        JobWorkspace workspace,
+        IAnalysisProgress progress,
+        CancellationToken cancellationToken)
+    {
+        if (source.LocalPath is { } local)
+        {
+            if (!File.Exists(local))
+            {
+                throw new AnalysisFailedException(FailureKind.SourceRefused, $"There is no file at {local}.");
+            }
+            return (local, new FileInfo(local).Length, source.DisplayName);
+        }
+        progress.StageStarted(AnalysisStage.Downloading);
+        var started = Environment.TickCount64;
+        var file = await downloader.DownloadAsync(source.Url!, workspace.File("source.media"), source.Authorization, cancellationToken);
+        PipelineLog.StageDone(logger, AnalysisStage.Downloading, (Environment.TickCount64 - started) / 1000.0);
+        return (file.Path, file.SizeBytes, file.FileName is { } n ? FileNames.Sanitize(n) : source.DisplayName);
+    }
+}

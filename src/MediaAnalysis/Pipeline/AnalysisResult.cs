@@ -1,0 +1,15 @@
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Transcription;
+
+namespace MediaAnalysis.Pipeline;
+
+// Platform-free: the chat adapters and the CLI render this.
+public sealed record AnalysisResult(MediaInfo Media, Transcript Transcript, IReadOnlyList<ModelOutcome> Outcomes)
+{
+    public bool NoSpeech => Transcript.IsEmpty;
+
+    public int SucceededCount => Outcomes.Count(o => o is ModelOutcome.Succeeded);
+
+    public decimal? TotalCost =>
+        Outcomes.OfType<ModelOutcome.Succeeded>().Select(o => o.Cost).Aggregate((decimal?)null, (sum, c) => c is null ? sum : (sum ?? 0) + c);
+}

@@ -1,0 +1,35 @@
+using System.Net.Http.Headers;
+
+namespace MediaAnalysis.Pipeline;
+
+// Where the video comes from: a local file (CLI) or an http(s) URL on an allowed host.
+public sealed record AnalysisSource
+{
+    private AnalysisSource(string? localPath, Uri? url, string displayName)
+    {
+        LocalPath = localPath;
+        Url = url;
+        DisplayName = displayName;
+    }
+
+    public string? LocalPath { get; }
+
+    public Uri? Url { get; }
+
+    public string DisplayName { get; }
+
+    // Credentials per origin (scheme, host, port) for platforms whose files need a token; sent nowhere else.
+    public IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? Authorization { get; init; }
+
+    public static AnalysisSource FromFile(string path) =>
+        new(Path.GetFullPath(path), null, FileNames.Sanitize(Path.GetFileName(path)));
+
+    public static AnalysisSource FromUrl(Uri url, string? displayName = null) =>
+        new(null, url, FileNames.Sanitize(displayName ?? FileNames.FromUrl(url)));
+
+    // "http://…" and "https://…" are URLs; anything else is a path.
+    public static AnalysisSource Parse(string pathOrUrl) =>
+        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? FromUrl(uri)
+            : FromFile(pathOrUrl);
+}

@@ -1,0 +1,10 @@
+namespace MediaAnalysis.Pipeline;
+
+public enum AnalysisStage
+{
+    Downloading,
+    Probing,
+    Extracting,
+    Transcribing,
+    Analyzing,
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using FFMpegCore;
+
+namespace MediaAnalysis.Pipeline.Audio;
+
+// ffmpeg, file to file: an MP4 whose moov atom sits at the end cannot be read from a pipe.
+public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor> logger)
+{
+    public async Task<ExtractedAudio> ExtractAsync(string input, ProbedMedia media, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var format = AudioFormat.For(media.AudioCodec);
+        var output = Path.Combine(workingDirectory, "audio" + format.Extension);
+        long lastMicros = 0;
+
+        // The registration FFMpegCore makes on the token lives as long as the token: give it one of ours.
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var processor = FFMpegArguments
+            .FromFileInput(input, verifyExists: true)
+            .OutputToFile(output, overwrite: true, o => o.WithCustomArgument(
+                $"-map 0:{media.AudioStreamIndex} -vn -sn -dn -map_metadata -1 {format.FFmpegArguments} -v error -nostats -progress pipe:1"))
+            .NotifyOnStandardOutput(line =>
+            {
+                if (line.StartsWith("out_time_us=", StringComparison.Ordinal)
+                    && long.TryParse(line.AsSpan(12), NumberStyles.Integer, CultureInfo.InvariantCulture, out var micros))
+                {
+                    Interlocked.Exchange(ref lastMicros, micros);
+                }
+            })
+            .CancellableThrough(run.Token, TimeSpan.Zero);
+
+        var result = await processor.ProcessAsynchronously(throwOnError: false, ffmpeg.Options(workingDirectory), CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stderr = string.Join('\n', result.StandardError);
+        if (!result.Success)
+        {
+            PipelineLog.ExtractFailed(logger, result.ExitCode, MediaInspector.Tail(stderr));
+            throw new AnalysisFailedException(
+                stderr.Contains("No space left on device", StringComparison.OrdinalIgnoreCase) ? FailureKind.ExtractionFailed : FailureKind.BadMedia,
+                stderr.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
+                    ? "The bot's disk is full, so the audio could not be extracted. Try again later."
+                    : "I couldn't extract the audio from this file (it may be corrupt or truncated).");
+        }
+
+        var size = File.Exists(output) ? new FileInfo(output).Length : 0;
+        var extracted = TimeSpan.FromMicroseconds(Interlocked.Read(ref lastMicros));
+        // ffmpeg exits 0 on a file whose data ends early; the audio it wrote is then shorter than promised.
+        if (size == 0 || extracted < (media.AudioDuration * 0.9) - TimeSpan.FromSeconds(1))
+        {
+            PipelineLog.ExtractShort(logger, extracted.TotalSeconds, media.AudioDuration.TotalSeconds, MediaInspector.Tail(stderr));
+            throw new AnalysisFailedException(FailureKind.BadMedia,
+                "I couldn't read this file as a video (it looks truncated: the audio stops before the end).");
+        }
+        return new ExtractedAudio(output, format.ContentType, size, extracted, format.Copies);
+    }
+}

@@ -1,0 +1,3 @@
+namespace MediaAnalysis.Pipeline.Audio;
+
+public sealed record ExtractedAudio(string Path, string ContentType, long SizeBytes, TimeSpan Duration, bool Copied);

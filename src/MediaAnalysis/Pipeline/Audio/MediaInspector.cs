@@ -1,0 +1,60 @@
+using FFMpegCore;
+using FFMpegCore.Exceptions;
+
+namespace MediaAnalysis.Pipeline.Audio;
+
+// ffprobe, turned into a yes or a reason a person understands.
+public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector> logger)
+{
+    public async Task<ProbedMedia> InspectAsync(string path, string workingDirectory, CancellationToken cancellationToken)
+    {
+        IMediaAnalysis analysis;
+        try
+        {
+            analysis = await FFProbe.AnalyseAsync(path, ffmpeg.Options(workingDirectory), null, cancellationToken);
+        }
+        catch (FFProbeProcessException ex)
+        {
+            var stderr = string.Join('\n', ex.StandardError);
+            PipelineLog.ProbeFailed(logger, Tail(stderr));
+            throw new AnalysisFailedException(FailureKind.BadMedia, Explain(stderr), ex);
+        }
+        catch (FFMpegException ex) when (ex is not FFProbeProcessException)
+        {
+            PipelineLog.ProbeFailed(logger, ex.Message);
+            throw new AnalysisFailedException(FailureKind.BadMedia, "I couldn't read this file as a video or audio file.", ex);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            PipelineLog.ProbeFailed(logger, ex.Message);
+            throw new AnalysisFailedException(FailureKind.BadMedia, "I couldn't read this file as a video or audio file.", ex);
+        }
+
+        var audio = analysis.PrimaryAudioStream;
+        if (audio is null)
+        {
+            throw new AnalysisFailedException(FailureKind.BadMedia, analysis.VideoStreams.Count > 0
+                ? "This video has no sound, so there is nothing to transcribe."
+                : "I couldn't find any audio or video in this file.");
+        }
+        var duration = analysis.Duration > TimeSpan.Zero ? analysis.Duration : audio.Duration;
+        var audioDuration = audio.Duration > TimeSpan.Zero ? audio.Duration : duration;
+        return new ProbedMedia(duration, audioDuration, audio.CodecName ?? "unknown", audio.Index,
+            analysis.VideoStreams.Any(v => v.Disposition?.GetValueOrDefault("attached_pic") != true));
+    }
+
+    internal static string Explain(string stderr)
+    {
+        if (stderr.Contains("moov atom not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return "I couldn't read this file as a video (it looks truncated: the download or upload may not have finished).";
+        }
+        if (stderr.Contains("Invalid data found when processing input", StringComparison.OrdinalIgnoreCase))
+        {
+            return "That file isn't a video or audio file I can read.";
+        }
+        return "I couldn't read this file as a video (it may be corrupt).";
+    }
+
+    internal static string Tail(string text) => text.Length <= 500 ? text : text[^500..];
+}

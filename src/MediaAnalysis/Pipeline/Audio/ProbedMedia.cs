@@ -1,0 +1,3 @@
+namespace MediaAnalysis.Pipeline.Audio;
+
+public sealed record ProbedMedia(TimeSpan Duration, TimeSpan AudioDuration, string AudioCodec, int AudioStreamIndex, bool HasVideo);

@@ -1,0 +1,57 @@
+using MediaAnalysis.Configuration;
+
+namespace MediaAnalysis.Pipeline.Download;
+
+public sealed class MediaOptions : IValidatedOptions
+{
+    public const string SectionName = "Media";
+
+    public static readonly IReadOnlyList<string> DefaultAllowedHosts =
+        ["cdn.discordapp.com", "media.discordapp.net", "files.slack.com"];
+
+    public long MaxBytes { get; set; } = 1L << 30;
+
+    // Null means "not configured": the binder would append to a list with defaults in it.
+    public List<string>? AllowedHosts { get; set; }
+
+    public bool AllowHttp { get; set; }
+
+    // Per-job folders go under this; on disk, never tmpfs (tmpfs is memory).
+    public string? TempPath { get; set; }
+
+    // Folder holding ffmpeg and ffprobe; empty means "find them on PATH".
+    public string? FFmpegPath { get; set; }
+
+    // A download that sends nothing for this long, or takes longer than DownloadTimeout, is stopped.
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    public IReadOnlyList<string> EffectiveAllowedHosts => AllowedHosts is { Count: > 0 } hosts ? hosts : DefaultAllowedHosts;
+
+    public string EffectiveTempPath =>
+        string.IsNullOrWhiteSpace(TempPath) ? Path.Combine(Path.GetTempPath(), "media-analysis") : TempPath;
+
+    public IEnumerable<string> Validate()
+    {
+        if (MaxBytes <= 0)
+        {
+            yield return $"{SectionName}:MaxBytes must be a positive number of bytes, got {MaxBytes}";
+        }
+        for (var i = 0; i < EffectiveAllowedHosts.Count; i++)
+        {
+            if (!HostAllowList.IsValidEntry(EffectiveAllowedHosts[i]))
+            {
+                yield return $"{SectionName}:AllowedHosts:{i} must be a host name with an optional :port, got '{EffectiveAllowedHosts[i]}'";
+            }
+        }
+        if (OptionChecks.Positive($"{SectionName}:DownloadIdleTimeout", DownloadIdleTimeout) is { } idle)
+        {
+            yield return idle;
+        }
+        if (OptionChecks.Positive($"{SectionName}:DownloadTimeout", DownloadTimeout) is { } total)
+        {
+            yield return total;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace MediaAnalysis.Pipeline;
+
+public enum FailureKind
+{
+    // The link or file was refused before any work: host, scheme, size, not found.
+    SourceRefused,
+    // The file is not usable media: not a video, truncated, corrupt, no audio track.
+    BadMedia,
+    // ffmpeg failed on a file that looked fine, or the disk is full.
+    ExtractionFailed,
+    TranscriptionFailed,
+}

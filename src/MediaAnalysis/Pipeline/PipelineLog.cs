@@ -1,0 +1,41 @@
+namespace MediaAnalysis.Pipeline;
+
+// Event ids 1000-1099. Never log tokens, transcripts or model output.
+public static partial class PipelineLog
+{
+    [LoggerMessage(1000, LogLevel.Information, "Stage {Stage} finished in {Seconds:0.00} s")]
+    public static partial void StageDone(ILogger logger, AnalysisStage stage, double seconds);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Download refused for {Authority}: {Reason}")]
+    public static partial void DownloadRefused(ILogger logger, string authority, string reason);
+
+    [LoggerMessage(1002, LogLevel.Information, "Downloaded {Bytes} bytes")]
+    public static partial void Downloaded(ILogger logger, long bytes);
+
+    [LoggerMessage(1003, LogLevel.Warning, "ffprobe could not read the input: {Detail}")]
+    public static partial void ProbeFailed(ILogger logger, string detail);
+
+    [LoggerMessage(1004, LogLevel.Warning, "ffmpeg failed with exit code {ExitCode}: {Stderr}")]
+    public static partial void ExtractFailed(ILogger logger, int exitCode, string stderr);
+
+    [LoggerMessage(1005, LogLevel.Warning, "ffmpeg wrote {Extracted:0.0} s of audio where {Expected:0.0} s were expected: {Stderr}")]
+    public static partial void ExtractShort(ILogger logger, double extracted, double expected, string stderr);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Deepgram answered {Status} ({Code}, request {RequestId}) on try {Attempt}")]
+    public static partial void DeepgramError(ILogger logger, int status, string? code, string? requestId, int attempt);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Deepgram gave no answer within {Seconds} s on try {Attempt}")]
+    public static partial void DeepgramTimeout(ILogger logger, double seconds, int attempt);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Deepgram request failed on try {Attempt}: {Detail}")]
+    public static partial void DeepgramNetwork(ILogger logger, string detail, int attempt);
+
+    [LoggerMessage(1013, LogLevel.Warning, "Deepgram transcribed {Duration:0.0} s of {Expected:0.0} s of audio (request {RequestId}): the upload may have been cut")]
+    public static partial void DeepgramShort(ILogger logger, double duration, double expected, string? requestId);
+
+    [LoggerMessage(1020, LogLevel.Information, "{Prompt} by {Model} answered in {Seconds:0.0} s (try {Attempt})")]
+    public static partial void ModelAnswered(ILogger logger, string prompt, string model, double seconds, int attempt);
+
+    [LoggerMessage(1021, LogLevel.Warning, "{Prompt} by {Model} failed with status {Status} on try {Attempt}: {Error}")]
+    public static partial void ModelFailedAttempt(ILogger logger, string prompt, string model, int status, string error, int attempt);
+}

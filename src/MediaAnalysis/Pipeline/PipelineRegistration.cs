@@ -1,0 +1,42 @@
+using MediaAnalysis.Configuration;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Audio;
+using MediaAnalysis.Pipeline.Download;
+using MediaAnalysis.Pipeline.Transcription;
+
+namespace MediaAnalysis.Pipeline;
+
+public static class PipelineRegistration
+{
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<MediaOptions>(MediaOptions.SectionName);
+        services.AddValidatedOptions<DeepgramOptions>(DeepgramOptions.SectionName);
+        services.AddValidatedOptions<OpenRouterOptions>(OpenRouterOptions.SectionName);
+        services.AddValidatedOptions<AnalysisOptions>(AnalysisOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+
+        // Timeouts are per try and set by each client from its options; HttpClient's own 100 s is off.
+        services.AddHttpClient<VideoDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirect: false));
+        services.AddHttpClient<DeepgramClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirect: true));
+        services.AddHttpClient(nameof(ModelFanOut), c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirect: true));
+
+        services.AddSingleton<FFmpegLocator>();
+        services.AddSingleton<MediaInspector>();
+        services.AddSingleton<AudioExtractor>();
+        services.AddSingleton<ModelFanOut>();
+        services.AddTransient<AnalysisPipeline>();
+        return services;
+    }
+
+    private static SocketsHttpHandler Handler(bool allowRedirect) => new()
+    {
+        AllowAutoRedirect = allowRedirect,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
+    };
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using MediaAnalysis.Http;
+using Microsoft.Extensions.Options;
+
+namespace MediaAnalysis.Pipeline.Transcription;
+
+// POST /v1/listen with the audio file as the body: a FileStream, so the request carries
+// Content-Length (length-less uploads have come back truncated) and every retry replays it from disk.
+public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> options, TimeProvider time, ILogger<DeepgramClient> logger)
+{
+    private const int MaxErrorBody = 4096;
+
+    private readonly DeepgramOptions _options = options.Value;
+
+    public async Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, CancellationToken cancellationToken)
+    {
+        var uri = ListenUri();
+        var lastProblem = "";
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.Timeout);
+            try
+            {
+                await using var audio = new FileStream(audioPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Token", _options.ApiKey);
+                request.Content = new StreamContent(audio, 64 * 1024);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+                request.Content.Headers.ContentLength = audio.Length;
+
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
+                    var parsed = await JsonSerializer.DeserializeAsync(body, DeepgramJsonContext.Default.DeepgramResponse, deadline.Token);
+                    return ToTranscript(parsed, expectedDuration);
+                }
+
+                var status = (int)response.StatusCode;
+                var error = await ReadErrorAsync(response, deadline.Token);
+                PipelineLog.DeepgramError(logger, status, error?.ErrCode ?? error?.Category, error?.RequestId, attempt);
+                lastProblem = $"Deepgram {status}";
+                if (!RetryTiming.IsTransient(status) && status != 422)
+                {
+                    throw new AnalysisFailedException(FailureKind.TranscriptionFailed, Explain(status, error));
+                }
+                retryAfter = RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow());
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                PipelineLog.DeepgramTimeout(logger, _options.Timeout.TotalSeconds, attempt);
+                lastProblem = $"no answer from Deepgram within {Format.Span(_options.Timeout)}";
+            }
+            catch (HttpRequestException ex)
+            {
+                PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
+                lastProblem = "Deepgram could not be reached";
+            }
+            catch (JsonException ex)
+            {
+                PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
+                lastProblem = "Deepgram sent an unreadable answer";
+            }
+            catch (IOException ex)
+            {
+                PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
+                lastProblem = "the connection to Deepgram broke";
+            }
+
+            if (attempt >= _options.MaxAttempts)
+            {
+                throw new AnalysisFailedException(FailureKind.TranscriptionFailed,
+                    $"Transcription failed after {attempt} {(attempt == 1 ? "try" : "tries")} ({lastProblem}). Try again later.");
+            }
+            await Task.Delay(RetryTiming.Next(attempt, _options.RetryBaseDelay, retryAfter), time, cancellationToken);
+        }
+    }
+
+    private Uri ListenUri()
+    {
+        var query = $"v1/listen?model={Uri.EscapeDataString(_options.Model)}&smart_format=true"
+            + (string.IsNullOrWhiteSpace(_options.Language)
+                ? "&detect_language=true"
+                : $"&language={Uri.EscapeDataString(_options.Language)}");
+        var baseUrl = _options.BaseUrl.EndsWith('/') ? _options.BaseUrl : _options.BaseUrl + "/";
+        return new Uri(new Uri(baseUrl), query);
+    }
+
+    private Transcript ToTranscript(DeepgramResponse? response, TimeSpan expectedDuration)
+    {
+        var channel = response?.Results?.Channels is { Count: > 0 } channels ? channels[0] : null;
+        var alternative = channel?.Alternatives is { Count: > 0 } alternatives ? alternatives[0] : null;
+        if (response?.Metadata is null || alternative is null)
+        {
+            throw new AnalysisFailedException(FailureKind.TranscriptionFailed, "Deepgram answered without a transcript. Try again later.");
+        }
+        var duration = response.Metadata.Duration;
+        // Deepgram bills and transcribes what it received; a much shorter duration means a cut upload.
+        if (expectedDuration > TimeSpan.FromSeconds(10) && duration < expectedDuration.TotalSeconds * 0.9)
+        {
+            PipelineLog.DeepgramShort(logger, duration, expectedDuration.TotalSeconds, response.Metadata.RequestId);
+        }
+        var language = string.IsNullOrWhiteSpace(_options.Language) ? channel!.DetectedLanguage : _options.Language;
+        return new Transcript(alternative.Transcript?.Trim() ?? "", duration, language, response.Metadata.RequestId);
+    }
+
+    private static async Task<DeepgramError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[MaxErrorBody];
+            var length = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, length), DeepgramJsonContext.Default.DeepgramError);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Explain(int status, DeepgramError? error)
+    {
+        var detail = error?.ErrMsg ?? error?.Message;
+        return status switch
+        {
+            400 => "Deepgram could not process the audio (400"
+                + (string.IsNullOrWhiteSpace(detail) ? ")." : $": {detail})."),
+            401 => "Deepgram refused the API key (401): the operator should check Deepgram:ApiKey.",
+            402 => "Deepgram says the account is out of credits (402): the operator should add credits.",
+            403 => "Deepgram says this key may not use the configured model (403): check Deepgram:Model.",
+            413 => "The audio is too large for Deepgram (413).",
+            _ => string.Create(CultureInfo.InvariantCulture, $"Transcription failed: Deepgram answered {status}")
+                + (string.IsNullOrWhiteSpace(detail) ? "." : $" ({detail})."),
+        };
+    }
+}

@@ -1,0 +1,5 @@
+using MediaAnalysis.Cli;
+
+return await CommandLine.RunAsync(args);
+
+public partial class Program;
