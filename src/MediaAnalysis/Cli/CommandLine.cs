@@ -28,7 +28,7 @@ public static class CommandLine
         {
             case "serve":
                 // The host handles Ctrl-C and SIGTERM itself (graceful shutdown).
-                return await ServeCommand.RunAsync(rest, Console.Error, CancellationToken.None);
+                return await ServeCommand.RunAsync(rest, Console.Error, configure: null, CancellationToken.None);
             case "analyze":
                 return await AnalyzeCommand.RunAsync(rest, Console.Out, Console.Error, overrides: null, cancel.Token);
             case "help" or "--help" or "-h":

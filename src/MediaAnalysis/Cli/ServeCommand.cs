@@ -1,13 +1,18 @@
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Pipeline;
+using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.Cli;
 
 // `serve`: the web host with the chat endpoints, the queue and the workers.
 public static class ServeCommand
 {
-    public static WebApplication Build(IReadOnlyList<string> args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    // `configure` lets a test host add services (a test chat adapter) before the app is built.
+    public static WebApplication Build(
+        IReadOnlyList<string> args,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -20,6 +25,8 @@ public static class ServeCommand
         }
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddPipeline();
+        builder.Services.AddJobs();
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSafeErrors();
@@ -27,9 +34,13 @@ public static class ServeCommand
         return app;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter stderr,
+        Action<IServiceCollection>? configure,
+        CancellationToken cancellationToken)
     {
-        await using var app = Build(args);
+        await using var app = Build(args, overrides: null, configure);
         var problems = ConfigurationCheck.Collect(app.Services);
         if (problems.Count > 0)
         {

@@ -1,3 +1,3 @@
 namespace MediaAnalysis.Diagnostics;
 
-public sealed record HealthReport(string Status);
+public sealed record HealthReport(string Status, int Running, int Queued, string? Reason);

@@ -22,7 +22,7 @@ public sealed class AnalysisPipeline(
     public async Task<AnalysisResult> RunAsync(AnalysisSource source, IAnalysisProgress progress, CancellationToken cancellationToken)
     {
         var (info, transcript) = await TranscribeAsync(source, progress, cancellationToken);
-        var outcomes = await AnalyzeAsync(transcript, progress, skip: null, cancellationToken);
+        var outcomes = await AnalyzeAsync(transcript, progress, skip: null, onOutcome: null, cancellationToken);
         return new AnalysisResult(info, transcript, outcomes);
     }
 
@@ -57,11 +57,13 @@ public sealed class AnalysisPipeline(
         return (info, transcript);
     }
 
-    // Silence gives no model call: there is nothing to ask about.
+    // Silence gives no model call: there is nothing to ask about. `onOutcome` runs as each call ends
+    // (to store and post it); `skip` names (prompt, model) pairs answered before a restart.
     public async Task<IReadOnlyList<ModelOutcome>> AnalyzeAsync(
         Transcript transcript,
         IAnalysisProgress progress,
         Func<string, string, bool>? skip,
+        Func<ModelOutcome, Task>? onOutcome,
         CancellationToken cancellationToken)
     {
         if (transcript.IsEmpty)
@@ -70,7 +72,14 @@ public sealed class AnalysisPipeline(
         }
         progress.StageStarted(AnalysisStage.Analyzing);
         var started = Environment.TickCount64;
-        var outcomes = await fanOut.RunAsync(transcript.Text, progress.ModelFinished, skip, cancellationToken);
+        var outcomes = await fanOut.RunAsync(transcript.Text, async outcome =>
+        {
+            progress.ModelFinished(outcome);
+            if (onOutcome is not null)
+            {
+                await onOutcome(outcome);
+            }
+        }, skip, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Analyzing, (Environment.TickCount64 - started) / 1000.0);
         return outcomes;
     }

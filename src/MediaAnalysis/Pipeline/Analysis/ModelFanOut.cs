@@ -43,7 +43,7 @@ public sealed class ModelFanOut
     // Outcomes in prompt-major order. `skip` names (prompt, model) pairs already answered, e.g. after a restart.
     public async Task<IReadOnlyList<ModelOutcome>> RunAsync(
         string transcript,
-        Action<ModelOutcome>? onOutcome,
+        Func<ModelOutcome, Task>? onOutcome,
         Func<string, string, bool>? skip,
         CancellationToken cancellationToken)
     {
@@ -61,7 +61,10 @@ public sealed class ModelFanOut
                 calls.Add(Task.Run(async () =>
                 {
                     var outcome = await CallAsync(plan, variant, model, cancellationToken);
-                    onOutcome?.Invoke(outcome);
+                    if (onOutcome is not null)
+                    {
+                        await onOutcome(outcome);
+                    }
                     return outcome;
                 }, CancellationToken.None));
             }

@@ -1,0 +1,31 @@
+namespace MediaAnalysis.Chat;
+
+// What a chat adapter hands the queue: platform-neutral, plus the adapter's own state as an opaque JSON string
+// (interaction token, channel type, thread ts, ...) that comes back to it with every reply call.
+public sealed record AnalyzeRequest
+{
+    public required string Platform { get; init; }
+
+    // Guild id (Discord) or team id (Slack): one running job per tenant.
+    public required string Tenant { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string RequesterId { get; init; }
+
+    public required string RequesterName { get; init; }
+
+    // Interaction id, event id, or channel + message + file: a second delivery creates nothing.
+    public required string IdempotencyKey { get; init; }
+
+    // Identifies the video itself (attachment or file id), to point a person who asks twice at the running job.
+    public required string VideoKey { get; init; }
+
+    public required Uri VideoUrl { get; init; }
+
+    public required string SourceName { get; init; }
+
+    public long? SizeBytes { get; init; }
+
+    public string? PlatformState { get; init; }
+}

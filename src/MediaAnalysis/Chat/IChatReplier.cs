@@ -1,0 +1,26 @@
+using System.Net.Http.Headers;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Chat;
+
+// The port between the job queue and a chat platform. The queue calls it; each platform implements it.
+// Every method may be called again for the same job after a restart, except that the queue records each
+// transcript and answer once it is posted and never asks for it twice.
+public interface IChatReplier
+{
+    // "discord", "slack", ...: matches AnalyzeRequest.Platform.
+    string Platform { get; }
+
+    // Credentials per origin for downloading this platform's files (Slack's bot token); null when none.
+    IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? DownloadAuthorization { get; }
+
+    // Creates or edits the job's one status message. Called at most every few seconds, and once at the end.
+    Task ShowStatusAsync(ReplyContext job, JobStatus status, CancellationToken cancellationToken);
+
+    // Posts the transcript as a text file where the answers go.
+    Task PostTranscriptAsync(ReplyContext job, string transcript, CancellationToken cancellationToken);
+
+    // Posts one answer, or the short error for a failed model, where the answers go.
+    Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken);
+}

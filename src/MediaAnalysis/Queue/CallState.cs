@@ -1,0 +1,8 @@
+namespace MediaAnalysis.Queue;
+
+public enum CallState
+{
+    Waiting,
+    Succeeded,
+    Failed,
+}

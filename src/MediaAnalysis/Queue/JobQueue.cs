@@ -1,0 +1,97 @@
+using MediaAnalysis.Chat;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Storage;
+using Microsoft.Extensions.Options;
+
+namespace MediaAnalysis.Queue;
+
+// What chat adapters call: enqueue (idempotent, bounded per tenant), look up, cancel.
+public sealed class JobQueue(
+    IJobStore store,
+    JobSignal signal,
+    ChatRepliers repliers,
+    IOptions<QueueOptions> options,
+    IOptions<AnalysisOptions> analysis,
+    TimeProvider time,
+    ILogger<JobQueue> logger)
+{
+    public int MaxPendingPerTenant => options.Value.MaxPendingPerGuild;
+
+    public async Task<(EnqueueResult Result, JobStatus? Status)> EnqueueAsync(AnalyzeRequest request, CancellationToken cancellationToken)
+    {
+        var result = await store.EnqueueAsync(request, options.Value.MaxPendingPerGuild, time.GetUtcNow(), cancellationToken);
+        if (result.Outcome == EnqueueOutcome.Created)
+        {
+            signal.Wake();
+        }
+        QueueLog.Enqueued(logger, result.Job?.Id ?? "-", request.Platform, request.Tenant, result.Outcome.ToString());
+        return (result, result.Job is { } job ? await StatusAsync(job, cancellationToken) : null);
+    }
+
+    public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
+
+    // A queued job's status carries its place in line and an estimate from recent run times.
+    public async Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var status = JobStatusExtensions.StatusOf(job, analysis.Value.EffectivePrompts, analysis.Value.EffectiveModels);
+        if (job.State != JobState.Queued)
+        {
+            return status;
+        }
+        var position = await store.QueuePositionAsync(job.Id, cancellationToken);
+        var average = await store.RecentAverageDurationAsync(cancellationToken);
+        return status with { QueuePosition = position, EstimatedWait = position is { } p && average is { } a ? a * p : null };
+    }
+
+    public async Task<CancelOutcome> CancelAsync(string jobId, string by, CancellationToken cancellationToken)
+    {
+        var job = await store.GetAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            return CancelOutcome.NotFound;
+        }
+        if (job.State is not (JobState.Queued or JobState.Running))
+        {
+            return CancelOutcome.AlreadyFinished;
+        }
+        if (await store.CancelAsync(jobId, by, time.GetUtcNow(), cancellationToken))
+        {
+            if (repliers.For(job.Platform) is { } replier && await store.GetAsync(jobId, cancellationToken) is { } cancelled)
+            {
+                await ShowQuietlyAsync(replier, cancelled, await StatusAsync(cancelled, cancellationToken), cancellationToken);
+            }
+            await RefreshQueuedAsync(job.Platform, job.Tenant, cancellationToken);
+            return CancelOutcome.Cancelled;
+        }
+        // Running: here, its token is cancelled now; elsewhere, its worker sees the request at its next lease renewal.
+        signal.TryCancel(jobId);
+        return CancelOutcome.Cancelling;
+    }
+
+    // After a job in a tenant ends, everyone behind it moves up: their status messages say so.
+    public async Task RefreshQueuedAsync(string platform, string tenant, CancellationToken cancellationToken)
+    {
+        if (repliers.For(platform) is not { } replier)
+        {
+            return;
+        }
+        foreach (var job in await store.QueuedInTenantAsync(platform, tenant, cancellationToken))
+        {
+            await ShowQuietlyAsync(replier, job, await StatusAsync(job, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task ShowQuietlyAsync(IChatReplier replier, JobRecord job, JobStatus status, CancellationToken cancellationToken)
+    {
+        var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
+            (state, ct) => store.SavePlatformStateAsync(job.Id, state, ct));
+        try
+        {
+            await replier.ShowStatusAsync(context, status, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            QueueLog.StatusFailed(logger, job.Id, ex.GetType().Name, ex.Message);
+        }
+    }
+}

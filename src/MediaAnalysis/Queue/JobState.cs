@@ -1,0 +1,11 @@
+namespace MediaAnalysis.Queue;
+
+public enum JobState
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+    Cancelled,
+    TimedOut,
+}

@@ -1,0 +1,41 @@
+namespace MediaAnalysis.Queue;
+
+// Event ids 2100-2199. Never log tokens, transcripts or answers.
+public static partial class QueueLog
+{
+    [LoggerMessage(2100, LogLevel.Information, "Job {JobId} queued for {Platform}/{Tenant} ({Outcome})")]
+    public static partial void Enqueued(ILogger logger, string jobId, string platform, string tenant, string outcome);
+
+    [LoggerMessage(2101, LogLevel.Information, "Job {JobId} started (attempt {Attempt})")]
+    public static partial void Started(ILogger logger, string jobId, int attempt);
+
+    [LoggerMessage(2102, LogLevel.Information, "Job {JobId} finished {State} in {Seconds:0.0} s")]
+    public static partial void Finished(ILogger logger, string jobId, JobState state, double seconds);
+
+    [LoggerMessage(2103, LogLevel.Warning, "Job {JobId} failed: {Reason}")]
+    public static partial void Failed(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(2104, LogLevel.Error, "Job {JobId} failed unexpectedly")]
+    public static partial void Crashed(ILogger logger, string jobId, Exception exception);
+
+    [LoggerMessage(2105, LogLevel.Warning, "Status update for job {JobId} failed: {Type}: {Message}")]
+    public static partial void StatusFailed(ILogger logger, string jobId, string type, string message);
+
+    [LoggerMessage(2106, LogLevel.Information, "Requeued {Count} job(s) left running by a previous process")]
+    public static partial void Requeued(ILogger logger, int count);
+
+    [LoggerMessage(2107, LogLevel.Information, "Job {JobId} left for the next start (shutdown)")]
+    public static partial void Released(ILogger logger, string jobId);
+
+    [LoggerMessage(2108, LogLevel.Error, "The job worker loop failed; retrying")]
+    public static partial void LoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2109, LogLevel.Information, "Retention deleted {Count} finished job(s)")]
+    public static partial void Retention(ILogger logger, int count);
+
+    [LoggerMessage(2110, LogLevel.Error, "No chat adapter for platform {Platform}; job {JobId} fails")]
+    public static partial void NoReplier(ILogger logger, string platform, string jobId);
+
+    [LoggerMessage(2111, LogLevel.Information, "Job {JobId} stage {Stage}")]
+    public static partial void Stage(ILogger logger, string jobId, string stage);
+}

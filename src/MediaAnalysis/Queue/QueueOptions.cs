@@ -1,0 +1,47 @@
+using MediaAnalysis.Configuration;
+
+namespace MediaAnalysis.Queue;
+
+public sealed class QueueOptions : IValidatedOptions
+{
+    public const string SectionName = "Queue";
+
+    // Jobs running at once across all guilds and workspaces (each has an ffmpeg child and six HTTP calls).
+    public int MaxConcurrentJobs { get; set; } = 2;
+
+    public int MaxPendingPerGuild { get; set; } = 5;
+
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    // Status edits are coalesced to at most one per interval per job, far below platform rate limits.
+    public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    // Another instance's jobs (a shared database) are noticed at this interval; this process's at once.
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    // SIGTERM lets running jobs finish for this long; the rest resume on the next start.
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(90);
+
+    // Who holds a running job. A restarted process with the same id takes its jobs back at once.
+    public string? InstanceId { get; set; }
+
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    public string EffectiveInstanceId =>
+        string.IsNullOrWhiteSpace(InstanceId) ? Environment.GetEnvironmentVariable("FLY_MACHINE_ID") ?? Environment.MachineName : InstanceId;
+
+    public IEnumerable<string> Validate()
+    {
+        string?[] problems =
+        [
+            OptionChecks.InRange($"{SectionName}:MaxConcurrentJobs", MaxConcurrentJobs, 1, 64),
+            OptionChecks.InRange($"{SectionName}:MaxPendingPerGuild", MaxPendingPerGuild, 1, 1000),
+            OptionChecks.Positive($"{SectionName}:JobTimeout", JobTimeout),
+            OptionChecks.Positive($"{SectionName}:StatusInterval", StatusInterval),
+            OptionChecks.Positive($"{SectionName}:PollInterval", PollInterval),
+            ShutdownGrace >= TimeSpan.Zero ? null : $"{SectionName}:ShutdownGrace must not be negative",
+            LeaseDuration >= TimeSpan.FromSeconds(10) ? null : $"{SectionName}:LeaseDuration must be at least 00:00:10",
+        ];
+        return problems.OfType<string>();
+    }
+}

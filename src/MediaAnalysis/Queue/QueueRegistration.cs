@@ -1,0 +1,25 @@
+using MediaAnalysis.Chat;
+using MediaAnalysis.Configuration;
+using MediaAnalysis.Storage;
+
+namespace MediaAnalysis.Queue;
+
+public static class QueueRegistration
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
+        services.AddSingleton<IJobStore, SqliteJobStore>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<ChatRepliers>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<JobWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+        // The host must wait for the drain; ShutdownGrace is read when the worker stops.
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<QueueOptions>>((host, queue) =>
+            host.ShutdownTimeout = queue.Value.ShutdownGrace + TimeSpan.FromSeconds(15));
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace MediaAnalysis.Storage;
+
+public enum EnqueueOutcome
+{
+    Created,
+    // The same delivery again (same idempotency key): nothing new was made.
+    Duplicate,
+    // The same person already has this video queued or running.
+    AlreadyActive,
+    // The tenant has Queue:MaxPendingPerGuild jobs waiting.
+    QueueFull,
+}

@@ -1,0 +1,3 @@
+namespace MediaAnalysis.Storage;
+
+public sealed record EnqueueResult(EnqueueOutcome Outcome, JobRecord? Job);

@@ -1,0 +1,58 @@
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Storage;
+
+// One row of the jobs table.
+public sealed record JobRecord
+{
+    public required string Id { get; init; }
+
+    public required string IdempotencyKey { get; init; }
+
+    public required string Platform { get; init; }
+
+    public required string Tenant { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string RequesterId { get; init; }
+
+    public required string RequesterName { get; init; }
+
+    public required string VideoKey { get; init; }
+
+    public required Uri VideoUrl { get; init; }
+
+    public required string SourceName { get; init; }
+
+    public long? SizeBytes { get; init; }
+
+    public string? PlatformState { get; init; }
+
+    public JobState State { get; init; }
+
+    public string? Stage { get; init; }
+
+    public long Seq { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    // How many times a worker has started it: more than one means it resumed after a restart.
+    public int Attempts { get; init; }
+
+    public string? CancelRequestedBy { get; init; }
+
+    public string? Note { get; init; }
+
+    public double? MediaSeconds { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Transcript { get; init; }
+
+    public bool TranscriptPosted { get; init; }
+}

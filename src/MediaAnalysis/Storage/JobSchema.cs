@@ -1,0 +1,63 @@
+namespace MediaAnalysis.Storage;
+
+// Portable DDL: types and constraints both SQLite and PostgreSQL accept. Times are Unix milliseconds.
+public static class JobSchema
+{
+    public const int Version = 1;
+
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE schema_info (version INTEGER NOT NULL, checked_at BIGINT NOT NULL);
+        INSERT INTO schema_info (version, checked_at) VALUES (0, 0);
+        CREATE TABLE jobs (
+            id VARCHAR(32) PRIMARY KEY,
+            idempotency_key VARCHAR(300) NOT NULL UNIQUE,
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            channel VARCHAR(100) NOT NULL,
+            requester_id VARCHAR(100) NOT NULL,
+            requester_name VARCHAR(200) NOT NULL,
+            video_key VARCHAR(300) NOT NULL,
+            video_url TEXT NOT NULL,
+            source_name VARCHAR(200) NOT NULL,
+            size_bytes BIGINT,
+            platform_state TEXT,
+            state VARCHAR(20) NOT NULL,
+            stage VARCHAR(20),
+            seq BIGINT NOT NULL,
+            created_at BIGINT NOT NULL,
+            started_at BIGINT,
+            finished_at BIGINT,
+            lease_owner VARCHAR(200),
+            lease_until BIGINT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            cancel_requested_by VARCHAR(200),
+            note TEXT,
+            media_seconds DOUBLE PRECISION,
+            language VARCHAR(20),
+            transcript TEXT,
+            transcript_posted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX jobs_one_running_per_tenant ON jobs (platform, tenant) WHERE state = 'running';
+        CREATE INDEX jobs_by_tenant ON jobs (platform, tenant, state, seq);
+        CREATE INDEX jobs_by_state ON jobs (state, finished_at);
+        CREATE TABLE answers (
+            job_id VARCHAR(32) NOT NULL,
+            prompt VARCHAR(100) NOT NULL,
+            model VARCHAR(200) NOT NULL,
+            ok INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            served_by VARCHAR(200),
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost VARCHAR(40),
+            seconds DOUBLE PRECISION NOT NULL,
+            attempts INTEGER NOT NULL,
+            status INTEGER,
+            posted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (job_id, prompt, model)
+        );
+        """,
+    ];
+}

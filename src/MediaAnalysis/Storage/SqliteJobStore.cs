@@ -1,0 +1,186 @@
+using System.Globalization;
+using MediaAnalysis.Chat;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace MediaAnalysis.Storage;
+
+public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILogger<SqliteJobStore> logger) : IJobStore
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
+    {
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(_connectionString);
+        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { Length: > 0 } directory && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(directory);
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+        var version = 0;
+        if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'", cancellationToken) is long and > 0)
+        {
+            version = Convert.ToInt32(await ScalarAsync(connection, "SELECT version FROM schema_info", cancellationToken), CultureInfo.InvariantCulture);
+        }
+        for (var next = version; next < JobSchema.Migrations.Length; next++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, JobSchema.Migrations[next], cancellationToken, transaction);
+            await ExecuteAsync(connection, $"UPDATE schema_info SET version = {next + 1}", cancellationToken, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            SchemaMigrated(logger, next + 1);
+        }
+    }
+
+    public async Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (await FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", request.IdempotencyKey), cancellationToken) is { } existing)
+        {
+            return new EnqueueResult(EnqueueOutcome.Duplicate, existing);
+        }
+        if (await FindAsync(connection,
+                "platform = @platform AND tenant = @tenant AND requester_id = @requester AND video_key = @video AND state IN ('queued', 'running')",
+                p =>
+                {
+                    p.AddWithValue("@platform", request.Platform);
+                    p.AddWithValue("@tenant", request.Tenant);
+                    p.AddWithValue("@requester", request.RequesterId);
+                    p.AddWithValue("@video", request.VideoKey);
+                }, cancellationToken) is { } active)
+        {
+            return new EnqueueResult(EnqueueOutcome.AlreadyActive, active);
+        }
+
+        // One statement, so the pending limit and the idempotency key hold under concurrent deliveries.
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
+                              source_name, size_bytes, platform_state, state, seq, created_at)
+            SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
+                   @source, @size, @state, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
+            WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """;
+        var id = Guid.NewGuid().ToString("N");
+        insert.Parameters.AddWithValue("@id", id);
+        insert.Parameters.AddWithValue("@key", request.IdempotencyKey);
+        insert.Parameters.AddWithValue("@platform", request.Platform);
+        insert.Parameters.AddWithValue("@tenant", request.Tenant);
+        insert.Parameters.AddWithValue("@channel", request.Channel);
+        insert.Parameters.AddWithValue("@requester", request.RequesterId);
+        insert.Parameters.AddWithValue("@requester_name", request.RequesterName);
+        insert.Parameters.AddWithValue("@video", request.VideoKey);
+        insert.Parameters.AddWithValue("@url", request.VideoUrl.ToString());
+        insert.Parameters.AddWithValue("@source", request.SourceName);
+        insert.Parameters.AddWithValue("@size", (object?)request.SizeBytes ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@state", (object?)request.PlatformState ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@now", JobRows.Millis(now));
+        insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return new EnqueueResult(EnqueueOutcome.Created, await GetAsync(id, cancellationToken));
+        }
+        var raced = await FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", request.IdempotencyKey), cancellationToken);
+        return raced is not null ? new EnqueueResult(EnqueueOutcome.Duplicate, raced) : new EnqueueResult(EnqueueOutcome.QueueFull, null);
+    }
+
+    public async Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindAsync(connection, "id = @id", p => p.AddWithValue("@id", jobId), cancellationToken);
+    }
+
+    public async Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Resumed jobs first; then the tenant served least recently (never served first); then first come.
+        command.CommandText = $"""
+            UPDATE jobs SET state = 'running', started_at = @now, lease_owner = @owner, lease_until = @until, attempts = attempts + 1
+            WHERE state = 'queued' AND id = (
+                SELECT j.id FROM jobs j
+                WHERE j.state = 'queued'
+                  AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.platform = j.platform AND r.tenant = j.tenant AND r.state = 'running')
+                ORDER BY CASE WHEN j.attempts > 0 THEN 0 ELSE 1 END,
+                         CASE WHEN (SELECT MAX(s.started_at) FROM jobs s WHERE s.platform = j.platform AND s.tenant = j.tenant) IS NULL THEN 0 ELSE 1 END,
+                         (SELECT MAX(s.started_at) FROM jobs s WHERE s.platform = j.platform AND s.tenant = j.tenant),
+                         j.seq
+                LIMIT 1)
+            RETURNING {JobRows.JobColumns}
+            """;
+        command.Parameters.AddWithValue("@now", JobRows.Millis(now));
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@until", JobRows.Millis(now + lease));
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? JobRows.ReadJob(reader) : null;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            // Another instance started a job in that tenant first: the unique index said no. Try again later.
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE jobs SET lease_until = @until WHERE lease_owner = @owner AND state = 'running' RETURNING id, cancel_requested_by";
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@until", JobRows.Millis(now + lease));
+        var cancelled = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                cancelled.Add(reader.GetString(0));
+            }
+        }
+        return cancelled;
+    }
+
+    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) => NonQueryAsync(
+        "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'running' AND (lease_owner = @owner OR lease_until < @now)",
+        p =>
+        {
+            p.AddWithValue("@owner", owner);
+            p.AddWithValue("@now", JobRows.Millis(now));
+        }, cancellationToken);
+
+    public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => NonQueryAsync(
+        "UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
+        p =>
+        {
+            p.AddWithValue("@id", jobId);
+            p.AddWithValue("@now", JobRows.Millis(now));
+        }, cancellationToken);
+
+    public Task SetStageAsync(string jobId, string stage, CancellationToken cancellationToken) =>
+        NonQueryAsync("UPDATE jobs SET stage = @stage WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@stage", stage));
+
+    public Task SaveMediaAsync(string jobId, long sizeBytes, double mediaSeconds, CancellationToken cancellationToken) =>
+        NonQueryAsync("UPDATE jobs SET size_bytes = @size, media_seconds = @seconds WHERE id = @id",
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@size", sizeBytes), ("@seconds", mediaSeconds));
+
+    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken) =>
+        NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language WHERE id = @id",
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@text", transcript), ("@language", language));
+
+    public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
+        NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken);
+
+    public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
+        NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@state", state));
+
+    [LoggerMessage(2000, LogLevel.Information, "Job store schema migrated to version {Version}")]
+    private static partial void SchemaMigrated(ILogger logger, int version);
+}
