@@ -41,6 +41,7 @@ public sealed class AnalysisPipeline(
         progress.MediaReady(info);
 
         progress.StageStarted(AnalysisStage.Extracting);
+        started = Environment.TickCount64;
         var audio = await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
         progress.AudioExtracted(audio.Duration, audio.SizeBytes);

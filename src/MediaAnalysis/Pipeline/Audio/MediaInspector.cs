@@ -17,7 +17,7 @@ public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector>
         {
             var stderr = string.Join('\n', ex.StandardError);
             PipelineLog.ProbeFailed(logger, Tail(stderr));
-            throw new AnalysisFailedException(FailureKind.BadMedia, Explain(stderr), ex);
+            throw new AnalysisFailedException(FailureKind.BadMedia, Explain(stderr, LooksLikeMp4(path)), ex);
         }
         catch (FFMpegException ex) when (ex is not FFProbeProcessException)
         {
@@ -43,9 +43,11 @@ public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector>
             analysis.VideoStreams.Any(v => v.Disposition?.GetValueOrDefault("attached_pic") != true));
     }
 
-    internal static string Explain(string stderr)
+    internal static string Explain(string stderr, bool looksLikeMp4)
     {
-        if (stderr.Contains("moov atom not found", StringComparison.OrdinalIgnoreCase))
+        // ffprobe picks its reader by the file name, so a text file named .mp4 also lacks a moov atom:
+        // only a file that starts like an MP4 (a box such as ftyp at offset 4) is a truncated one.
+        if (looksLikeMp4 && stderr.Contains("moov atom not found", StringComparison.OrdinalIgnoreCase))
         {
             return "I couldn't read this file as a video (it looks truncated: the download or upload may not have finished).";
         }
@@ -54,6 +56,19 @@ public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector>
             return "That file isn't a video or audio file I can read.";
         }
         return "I couldn't read this file as a video (it may be corrupt).";
+    }
+
+    private static bool LooksLikeMp4(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using var file = File.OpenRead(path);
+        if (file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length)
+        {
+            return false;
+        }
+        var box = head[4..];
+        return box.SequenceEqual("ftyp"u8) || box.SequenceEqual("moov"u8) || box.SequenceEqual("mdat"u8)
+            || box.SequenceEqual("free"u8) || box.SequenceEqual("wide"u8) || box.SequenceEqual("skip"u8);
     }
 
     internal static string Tail(string text) => text.Length <= 500 ? text : text[^500..];
