@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmarks of the analysis pipeline against the fakes (tests/MediaAnalysis.Fakes), on this machine.
+#   bench/run.sh pipeline   peak memory of `analyze` under a 256 MB cap (10 MB and ~1 GB videos), extract vs cat
+#   bench/run.sh fanout     bytes the six-way fan-out allocates for a 60-minute transcript
+#   bench/run.sh            both
+# Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
+# (default /tmp/media-analysis-bench), never into the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WHAT=${1:-all}
+OUT=${BENCH_DIR:-/tmp/media-analysis-bench}
+MEMCAP=${MEMCAP:-$ROOT/../shared/tools/memcap.sh}
+mkdir -p "$OUT/media"
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+log "building (Release)"
+dotnet build -c Release -v q --nologo src/MediaAnalysis >/dev/null
+dotnet build -c Release -v q --nologo tests/MediaAnalysis.Fakes >/dev/null
+dotnet build -c Release -v q --nologo bench/FanOutBench >/dev/null
+APP="$ROOT/src/MediaAnalysis/bin/Release/net10.0/MediaAnalysis.dll"
+FAKES="$ROOT/tests/MediaAnalysis.Fakes/bin/Release/net10.0/MediaAnalysis.Fakes.dll"
+FANOUT="$ROOT/bench/FanOutBench/bin/Release/net10.0/FanOutBench.dll"
+
+# A clip encoded once at a fixed bitrate, then looped by stream copy: a 60-minute 1 GB file in seconds.
+make_video() { # name seconds video_kbps
+  local name=$1 seconds=$2 kbps=$3 clip="$OUT/media/clip-$3k.mp4" target="$OUT/media/$1"
+  [ -s "$target" ] && return 0
+  if [ ! -s "$clip" ]; then
+    ffmpeg -v error -y -f lavfi -i "testsrc2=size=640x360:rate=25:duration=10" \
+      -f lavfi -i "sine=frequency=220:beep_factor=4:duration=10:sample_rate=44100" \
+      -c:v libx264 -preset ultrafast -b:v "${kbps}k" -minrate "${kbps}k" -maxrate "${kbps}k" -bufsize "$((kbps / 2))k" \
+      -x264-params nal-hrd=cbr -c:a aac -b:a 128k -ac 2 -shortest "$clip"
+  fi
+  ffmpeg -v error -y -stream_loop $((seconds / 10 - 1)) -i "$clip" -c copy -movflags +faststart "$target"
+}
+
+start_fakes() {
+  rm -f "$OUT/urls.json"
+  dotnet "$FAKES" --files "$OUT/media" --urls-file "$OUT/urls.json" --stats-file "$OUT/fake-stats.json" >/dev/null 2>&1 &
+  FAKES_PID=$!
+  trap 'kill $FAKES_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do [ -s "$OUT/urls.json" ] && break; sleep 0.1; done
+  DEEPGRAM=$(sed -E 's/.*"deepgram":"([^"]+)".*/\1/' "$OUT/urls.json")
+  OPENROUTER=$(sed -E 's/.*"openrouter":"([^"]+)".*/\1/' "$OUT/urls.json")
+  FILEHOST=$(sed -E 's/.*"filehost":"([^"]+)".*/\1/' "$OUT/urls.json")
+}
+
+report_value() { sed -n "s/^$2=//p" "$1"; }
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+# analyze VIDEO (by URL, as the bot downloads it) inside a 256 MB cgroup; prints "pss_mib rss_mib exit oom extract_s"
+run_capped() {
+  local name=$1 report="$OUT/memcap-$1.txt" err="$OUT/analyze-$1.err"
+  local host=${FILEHOST#http://}; host=${host%/}
+  Deepgram__ApiKey=test-deepgram-key Deepgram__BaseUrl="$DEEPGRAM" \
+  OpenRouter__ApiKey=test-openrouter-key OpenRouter__BaseUrl="$OPENROUTER" \
+  Media__AllowedHosts__0="$host" Media__AllowHttp=true Media__TempPath="$OUT/jobs" \
+  "$MEMCAP" -p -q -o "$report" 256M -- dotnet "$APP" analyze "${FILEHOST}files/$name" --json --verbose \
+    >"$OUT/analyze-$name.json" 2>"$err" || true
+  local extract
+  extract=$(sed -n 's/.*Stage Extracting finished in \([0-9.]*\) s.*/\1/p' "$err" | tail -n 1)
+  echo "$(mib "$(report_value "$report" peak_tree_pss_bytes)") $(mib "$(report_value "$report" peak_rss_bytes)") $(report_value "$report" exit_code) $(report_value "$report" oom_fired) ${extract:-?}"
+}
+
+time_cat() { local s; s=$(date +%s.%N); cat "$1" >/dev/null; awk -v a="$s" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'; }
+
+pipeline() {
+  log "media: 10 MB and ~1 GB 60-minute videos"
+  make_video small.mp4 90 800
+  make_video large.mp4 3600 2200
+  ls -l "$OUT/media/small.mp4" "$OUT/media/large.mp4" >&2
+  start_fakes
+  echo "| video | size | whole-tree peak PSS (MiB) | peak anon RSS (MiB) | exit | OOM | extract (s) | cat (s) | extract / cat |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for name in small.mp4 large.mp4; do
+    local file="$OUT/media/$name" size
+    size=$(stat -c %s "$file")
+    cat "$file" >/dev/null                # both measurements read from a warm page cache
+    local cat_s; cat_s=$(time_cat "$file")
+    read -r pss rss code oom extract <<<"$(run_capped "$name")"
+    local ratio; ratio=$(awk -v e="$extract" -v c="$cat_s" 'BEGIN { if (e == "?" || c == 0) print "?"; else printf "%.2f", e / c }')
+    echo "| $name | $(mib "$size") MiB | $pss | $rss | $code | $oom | $extract | $cat_s | $ratio |"
+  done
+  kill "$FAKES_PID" 2>/dev/null || true
+}
+
+fanout() {
+  start_fakes
+  log "fan-out allocations (9,000 words = 60 minutes of speech; 170,000 words ≈ 1 MB)"
+  dotnet "$FANOUT" "$OPENROUTER" 9000 170000
+  kill "$FAKES_PID" 2>/dev/null || true
+}
+
+case "$WHAT" in
+  pipeline) pipeline ;;
+  fanout) fanout ;;
+  all) pipeline; fanout ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,9 @@
+namespace MediaAnalysis.Fakes;
+
+internal enum FakeReplyKind
+{
+    Status,
+    Hang,
+    Disconnect,
+    Transcript,
+}

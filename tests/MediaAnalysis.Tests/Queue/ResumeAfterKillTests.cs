@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MediaAnalysis.Fakes;
+using MediaAnalysis.Queue;
+using MediaAnalysis.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace MediaAnalysis.Tests.Queue;
+
+// A real `serve` process is killed with SIGKILL in the middle of the fan-out, and a new one is started on
+// the same database file: it must resume, ask only the missing model calls and post only what is missing.
+[Collection(MediaCollection.Name)]
+public sealed class ResumeAfterKillTests(MediaFiles media)
+{
+    [Fact]
+    public async Task A_job_killed_mid_fan_out_resumes_and_posts_only_the_missing_answers()
+    {
+        await using var outside = await PipelineHarness.StartAsync();
+        var slow = PipelineHarness.Models[2];
+        outside.OpenRouter.LatencyFor = model => model == slow ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
+        outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
+        var database = Path.Combine(outside.Root, "jobs.db");
+        var posts = Path.Combine(outside.Root, "posts.jsonl");
+        var store = new SqliteJobStore(Options.Create(new StorageOptions { ConnectionString = $"Data Source={database}" }), NullLogger<SqliteJobStore>.Instance);
+        await store.InitializeAsync(CancellationToken.None);
+
+        string jobId;
+        using (var first = StartHost(outside, database, posts))
+        {
+            var job = (await store.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/v.mp4"), "A", "k"), 5, DateTimeOffset.UtcNow, CancellationToken.None)).Job!;
+            // Summary by the two fast models is posted; the slow model blocks the rest of the order.
+            await WaitUntil(async () => (await store.GetAnswersAsync(job.Id, CancellationToken.None)).Count == 4 && Lines(posts).Count(l => l.Kind == "answer") == 2);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+            jobId = job.Id;
+        }
+        Assert.Equal(2, outside.OpenRouter.Requests.Count(r => r.Model == slow));
+
+        outside.OpenRouter.LatencyFor = null;
+        using var second = StartHost(outside, database, posts);
+        try
+        {
+            await WaitUntil(async () => (await store.GetAsync(jobId, CancellationToken.None))!.State is not (JobState.Queued or JobState.Running)
+                && Lines(posts).Any(l => l.Kind == "status" && l.State == nameof(JobState.Done)));
+            var done = (await store.GetAsync(jobId, CancellationToken.None))!;
+            Assert.Equal(JobState.Done, done.State);
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        var lines = Lines(posts);
+        Assert.Single(lines, l => l.Kind == "transcript");
+        var answers = lines.Where(l => l.Kind == "answer").Select(l => (l.Prompt, l.Model)).ToList();
+        Assert.Equal(6, answers.Count);
+        Assert.Equal(6, answers.Distinct().Count());
+        Assert.Contains(lines, l => l.Kind == "status" && l.Note == "The bot restarted; picking up where it left off.");
+        Assert.Single(outside.Deepgram.Requests);
+        Assert.Equal(2, outside.OpenRouter.Requests.Count(r => r.Model == PipelineHarness.Models[0]));
+        Assert.Equal(2, outside.OpenRouter.Requests.Count(r => r.Model == PipelineHarness.Models[1]));
+        Assert.Equal(4, outside.OpenRouter.Requests.Count(r => r.Model == slow));
+    }
+
+    private static Process StartHost(PipelineHarness outside, string database, string posts)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MediaAnalysis.TestHost.dll"));
+        start.ArgumentList.Add(posts);
+        var settings = new Dictionary<string, string?>(outside.Settings)
+        {
+            ["Storage:ConnectionString"] = $"Data Source={database}",
+            ["Queue:InstanceId"] = "resume-test",
+            ["Queue:PollInterval"] = "00:00:00.200",
+            ["Queue:StatusInterval"] = "00:00:00.200",
+            ["urls"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("condition not met in 60 s");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static List<Line> Lines(string path) => File.Exists(path)
+        ? [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Line>(l, Json)!)]
+        : [];
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private sealed record Line(string JobId, string Kind, string? Prompt, string? Model, string? State, string? Note);
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using MediaAnalysis.Chat;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Tests.Support;
+
+// The test adapter: a chat platform that remembers everything it was asked to show or post.
+public sealed class RecordingReplier : IChatReplier
+{
+    private readonly Lock _gate = new();
+    private readonly List<Posted> _posts = [];
+    private readonly List<(string JobId, JobStatus Status)> _statuses = [];
+
+    public string Platform => "test";
+
+    public IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? DownloadAuthorization => null;
+
+    public IReadOnlyList<Posted> Posts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _posts];
+            }
+        }
+    }
+
+    public IReadOnlyList<JobStatus> StatusesOf(string jobId)
+    {
+        lock (_gate)
+        {
+            return [.. _statuses.Where(s => s.JobId == jobId).Select(s => s.Status)];
+        }
+    }
+
+    public Task ShowStatusAsync(ReplyContext job, JobStatus status, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _statuses.Add((job.JobId, status));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task PostTranscriptAsync(ReplyContext job, string transcript, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _posts.Add(new Posted(job.JobId, "transcript", null, null));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _posts.Add(new Posted(job.JobId, "answer", outcome.Prompt, outcome.Model));
+        }
+        return Task.CompletedTask;
+    }
+
+    public sealed record Posted(string JobId, string Kind, string? Prompt, string? Model);
+}
