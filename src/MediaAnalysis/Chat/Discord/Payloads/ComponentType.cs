@@ -1,0 +1,9 @@
+namespace MediaAnalysis.Chat.Discord.Payloads;
+
+public enum ComponentType
+{
+    None = 0,
+    ActionRow = 1,
+    Button = 2,
+    StringSelect = 3,
+}

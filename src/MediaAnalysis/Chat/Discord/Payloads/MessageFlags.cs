@@ -1,0 +1,10 @@
+namespace MediaAnalysis.Chat.Discord.Payloads;
+
+[Flags]
+public enum MessageFlags
+{
+    None = 0,
+    SuppressEmbeds = 1 << 2,
+    Ephemeral = 1 << 6,
+    SuppressNotifications = 1 << 12,
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using MediaAnalysis.Chat.Discord;
+using MediaAnalysis.Chat.Discord.Payloads;
+
+namespace MediaAnalysis.Tests.Chat.Discord;
+
+public sealed class DiscordCommandsTests
+{
+    [Fact]
+    public void Analyze_takes_one_required_video_or_audio_attachment()
+    {
+        var analyze = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.ChatInput);
+
+        Assert.Equal("analyze", analyze.Name);
+        Assert.InRange(analyze.Description!.Length, 1, 100);
+        var option = Assert.Single(analyze.Options!);
+        Assert.Equal(CommandOptionType.Attachment, option.Type);
+        Assert.Equal("video", option.Name);
+        Assert.True(option.Required);
+        Assert.Equal(["video", "audio"], option.FileTypes!);
+    }
+
+    [Fact]
+    public void Analyze_video_is_a_message_command_without_description_or_options()
+    {
+        var command = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.Message);
+
+        Assert.Equal("Analyze video", command.Name);
+        Assert.Null(command.Description);
+        Assert.Null(command.Options);
+    }
+
+    [Fact]
+    public void Both_are_for_guild_installs_in_servers_for_members_who_may_post()
+    {
+        Assert.All(DiscordCommands.All, c =>
+        {
+            Assert.Equal([0], c.IntegrationTypes!);
+            Assert.Equal([InteractionContextType.Guild], c.Contexts!);
+            Assert.Equal("2048", c.DefaultMemberPermissions);
+        });
+    }
+
+    [Fact]
+    public void The_wire_form_has_the_fields_of_the_constructed_sample_and_passes_Discords_rules()
+    {
+        var json = JsonSerializer.Serialize(DiscordCommands.All, DiscordJsonContext.Default.IReadOnlyListApplicationCommand);
+        using var ours = JsonDocument.Parse(json);
+        using var sample = JsonDocument.Parse(File.ReadAllText(SharedFiles.Path("protocols/discord/payloads/commands-bulk-overwrite.CONSTRUCTED.json")));
+
+        Assert.Null(FakeDiscordCommandRules.Check(ours.RootElement));
+        Assert.Null(FakeDiscordCommandRules.Check(sample.RootElement));
+        for (var i = 0; i < 2; i++)
+        {
+            var expected = sample.RootElement[i].EnumerateObject().Select(p => p.Name).ToHashSet();
+            var actual = ours.RootElement[i].EnumerateObject().Select(p => p.Name).ToHashSet();
+            Assert.Subset(actual, expected);
+        }
+        Assert.Equal(
+            """{"type":11,"name":"video","description":"The video (or audio) file to analyze","required":true,"file_types":["video","audio"]}""",
+            ours.RootElement[0].GetProperty("options")[0].GetRawText());
+    }
+}
