@@ -9,6 +9,7 @@ public static class CommandLine
         Usage:
           MediaAnalysis [serve] [--Section:Key=value ...]     run the web host (Discord and Slack endpoints, /healthz)
           MediaAnalysis analyze PATH-OR-URL [--json]          analyze one video from the terminal
+          MediaAnalysis discord register-commands [--guild ID] register /analyze and "Analyze video" with Discord
           MediaAnalysis help                                  this text
 
         Configuration: appsettings.json, environment variables (Deepgram__ApiKey), or --Deepgram:ApiKey=...
@@ -31,6 +32,8 @@ public static class CommandLine
                 return await ServeCommand.RunAsync(rest, Console.Error, configure: null, CancellationToken.None);
             case "analyze":
                 return await AnalyzeCommand.RunAsync(rest, Console.Out, Console.Error, overrides: null, cancel.Token);
+            case "discord":
+                return await DiscordCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
             case "help" or "--help" or "-h":
                 Console.Out.WriteLine(Help);
                 return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using MediaAnalysis.Chat;
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Pipeline;
@@ -26,11 +27,13 @@ public static class ServeCommand
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddPipeline();
         builder.Services.AddJobs();
+        builder.Services.AddChat(builder.Configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSafeErrors();
         app.MapHealthEndpoints();
+        app.MapChatEndpoints(app.Configuration);
         return app;
     }
 

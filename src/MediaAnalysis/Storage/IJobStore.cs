@@ -15,6 +15,8 @@ public interface IJobStore
 
     Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken);
 
+    Task<JobRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken);
+
     // The next queued job whose tenant runs nothing, least recently served tenant first; marked running
     // under this owner's lease. Null when nothing can start.
     Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);

@@ -96,6 +96,12 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         return await FindAsync(connection, "id = @id", p => p.AddWithValue("@id", jobId), cancellationToken);
     }
 
+    public async Task<JobRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", idempotencyKey), cancellationToken);
+    }
+
     public async Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -26,4 +26,16 @@ public static partial class DiscordLog
 
     [LoggerMessage(3007, LogLevel.Debug, "Discord {Route} answered {Status} in {Milliseconds:0} ms")]
     public static partial void RequestDone(ILogger logger, string route, int status, double milliseconds);
+
+    [LoggerMessage(3010, LogLevel.Warning, "Discord interaction rejected: bad or missing signature")]
+    public static partial void SignatureRejected(ILogger logger);
+
+    [LoggerMessage(3011, LogLevel.Information, "Discord interaction {InteractionId}: {Outcome}")]
+    public static partial void InteractionQueued(ILogger logger, string interactionId, string outcome);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Job {JobId}: no thread in channel {ChannelId} ({Reason}); answers go to the channel")]
+    public static partial void NoThread(ILogger logger, string jobId, string channelId, string reason);
+
+    [LoggerMessage(3013, LogLevel.Information, "Job {JobId}: the interaction token expired; editing the status with the bot token")]
+    public static partial void TokenExpired(ILogger logger, string jobId);
 }

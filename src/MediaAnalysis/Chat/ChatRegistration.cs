@@ -1,0 +1,27 @@
+using MediaAnalysis.Chat.Discord;
+
+namespace MediaAnalysis.Chat;
+
+// The platforms whose keys are set; a platform without them is off, not an error.
+public static class ChatRegistration
+{
+    public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordProtocol();
+        if (configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>() is { IsEnabled: true })
+        {
+            services.AddSingleton<DiscordReplier>();
+            services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<DiscordReplier>());
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    {
+        if (configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>() is { IsEnabled: true })
+        {
+            endpoints.MapDiscordEndpoints();
+        }
+        return endpoints;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MediaAnalysis.Chat.Discord;
+
+// What the Discord adapter keeps with each job (jobs.platform_state): enough to edit the status message
+// and find the thread again after a restart. Holds the interaction token: it never goes to a log.
+public sealed record DiscordJobState
+{
+    [JsonPropertyName("app")]
+    public required string ApplicationId { get; init; }
+
+    [JsonPropertyName("token")]
+    public required string InteractionToken { get; init; }
+
+    // Unix ms when the interaction arrived: its token lives 15 minutes.
+    [JsonPropertyName("at")]
+    public long CreatedAt { get; init; }
+
+    [JsonPropertyName("channel")]
+    public required string ChannelId { get; init; }
+
+    [JsonPropertyName("channel_type")]
+    public int ChannelType { get; init; }
+
+    [JsonPropertyName("perms")]
+    public ulong AppPermissions { get; init; }
+
+    [JsonPropertyName("status_message")]
+    public string? StatusMessageId { get; init; }
+
+    // Where answers go once decided: a thread, or the channel itself.
+    [JsonPropertyName("answers_in")]
+    public string? AnswersChannelId { get; init; }
+
+    [JsonPropertyName("thread")]
+    public bool InThread { get; init; }
+
+    public string Serialize() => JsonSerializer.Serialize(this, DiscordStateJsonContext.Default.DiscordJobState);
+
+    public static DiscordJobState Parse(string? json) =>
+        JsonSerializer.Deserialize(json ?? throw new InvalidOperationException("the job has no Discord state"), DiscordStateJsonContext.Default.DiscordJobState)
+        ?? throw new InvalidOperationException("the job's Discord state is empty");
+}
+

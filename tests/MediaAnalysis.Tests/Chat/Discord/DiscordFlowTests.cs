@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net;
+using MediaAnalysis.Fakes;
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Tests.Chat.Discord;
+
+[Collection(MediaCollection.Name)]
+public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
+{
+    private PipelineHarness _outside = null!;
+    private DiscordFlowHarness _d = null!;
+
+    public async Task InitializeAsync()
+    {
+        _outside = await PipelineHarness.StartAsync();
+        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
+        _d = await DiscordFlowHarness.StartAsync(_outside);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _d.DisposeAsync();
+        await _outside.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Ping_is_answered_with_pong()
+    {
+        using var response = await _d.PostAsync("""{"type":1,"id":"1","application_id":"1","token":"t","version":1}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"type":1}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("tampered")]
+    [InlineData("garbage")]
+    public async Task Bad_signatures_get_401_and_change_nothing(string how)
+    {
+        var body = _d.SlashCommand("standup.mp4").ToJsonString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body) };
+        if (how != "missing")
+        {
+            request.Headers.Add("X-Signature-Timestamp", "1700000000");
+            request.Headers.Add("X-Signature-Ed25519", how == "garbage" ? "zz" : new string('a', 128));
+        }
+
+        using var response = await _d.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal((0, 0), await _d.Store.CountsAsync(CancellationToken.None));
+        Assert.Empty(_outside.Files.Requests);
+    }
+
+    [Fact]
+    public async Task A_signed_body_that_is_not_json_gets_400()
+    {
+        using var response = await _d.PostAsync("{not json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Analyze_answers_at_once_then_posts_a_thread_with_the_transcript_and_six_answers()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+
+        var clock = Stopwatch.StartNew();
+        var reply = await _d.InteractAsync(interaction);
+        var answeredIn = clock.Elapsed;
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.True(answeredIn < TimeSpan.FromSeconds(3), $"answered in {answeredIn}");
+        Assert.Equal(4, reply["type"]!.GetValue<int>());
+        Assert.Contains("standup.mp4", reply["data"]!["content"]!.GetValue<string>());
+        Assert.Equal(JobState.Done, job.State);
+        var thread = Assert.Single(_d.Discord.Threads);
+        var original = _d.Discord.Message(thread.Id)!;   // the thread starts from the status message
+        Assert.Contains("✅", original.Content);
+        Assert.Empty(original.ButtonIds);
+        var posted = _d.Discord.MessagesIn(thread.Id);
+        Assert.Equal("standup.transcript.txt", Assert.Single(posted[0].Files).FileName);
+        var titles = posted.Skip(1).SelectMany(m => m.EmbedTitles).ToList();
+        Assert.Equal(3, titles.Count(t => t == "Summary"));
+        Assert.Equal(3, titles.Count(t => t == "Review"));
+        Assert.Empty(_d.Discord.Violations);
+    }
+
+    [Fact]
+    public async Task The_message_command_analyzes_the_messages_video()
+    {
+        _outside.Files.ServeFile("/attachments/demo.mp4", media[TestVideoKind.Normal]);
+        var interaction = _d.MessageCommand("demo.mp4");
+
+        var reply = await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(4, reply["type"]!.GetValue<int>());
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Equal("demo.mp4", job.SourceName);
+        Assert.Equal(6, _d.Discord.MessagesIn(Assert.Single(_d.Discord.Threads).Id).Skip(1).SelectMany(m => m.EmbedTitles).Count(t => t is "Summary" or "Review"));
+    }
+
+    [Fact]
+    public async Task A_wrong_file_type_gets_an_ephemeral_answer_and_no_job()
+    {
+        var reply = await _d.InteractAsync(_d.SlashCommand("notes.pdf", "application/pdf"));
+
+        Assert.Equal(4, reply["type"]!.GetValue<int>());
+        Assert.Equal(64, reply["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("a PDF", reply["data"]!["content"]!.GetValue<string>());
+        Assert.Equal((0, 0), await _d.Store.CountsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_same_interaction_twice_makes_one_job()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+
+        await _d.InteractAsync(interaction);
+        await _d.InteractAsync(interaction);
+        await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Single(_outside.Deepgram.Requests);
+        Assert.Single(_d.Discord.Threads);
+    }
+
+    [Fact]
+    public async Task Without_thread_permission_answers_come_in_the_channel()
+    {
+        _d.Discord.ForbidThreadCreation = true;
+        var interaction = _d.SlashCommand("standup.mp4");
+
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Empty(_d.Discord.Threads);
+        var inChannel = _d.Discord.MessagesIn(_d.Discord.DefaultChannelId);
+        Assert.Equal(6, inChannel.SelectMany(m => m.EmbedTitles).Count(t => t is "Summary" or "Review"));
+        Assert.Contains(inChannel, m => m.Files.Count == 1);
+    }
+
+    [Fact]
+    public async Task An_expired_interaction_token_falls_back_to_the_bot_token()
+    {
+        _outside.OpenRouter.Latency = TimeSpan.FromMilliseconds(800);
+        var interaction = _d.SlashCommand("standup.mp4");
+        var token = interaction["token"]!.GetValue<string>();
+
+        await _d.InteractAsync(interaction);
+        while (_d.Discord.Threads.Count == 0)
+        {
+            await Task.Delay(50);
+        }
+        _d.Discord.ExpireToken(token);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(JobState.Done, job.State);
+        var thread = Assert.Single(_d.Discord.Threads);
+        Assert.Contains(_d.Discord.Requests, r => r.Method == "PATCH" && r.Path.Contains($"/channels/{_d.Discord.DefaultChannelId}/messages/{thread.Id}", StringComparison.Ordinal));
+        Assert.Contains("✅", _d.Discord.Message(thread.Id)!.Content);
+    }
+
+    [Fact]
+    public async Task Cancel_by_someone_else_is_refused_and_by_the_requester_works()
+    {
+        _outside.Deepgram.Latency = TimeSpan.FromSeconds(3);
+        var interaction = _d.SlashCommand("standup.mp4");
+        var requester = interaction["member"]!["user"]!["id"]!.GetValue<string>();
+        await _d.InteractAsync(interaction);
+        var job = await _d.Store.FindByKeyAsync($"discord:{interaction["id"]}", CancellationToken.None);
+        var customId = $"cancel:{job!.Id}";
+
+        var refused = await _d.InteractAsync(DiscordFlowHarness.Button(interaction, customId, "999"));
+        var accepted = await _d.InteractAsync(DiscordFlowHarness.Button(interaction, customId, requester));
+        var ended = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(64, refused["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("can cancel this", refused["data"]!["content"]!.GetValue<string>());
+        Assert.Equal(6, accepted["type"]!.GetValue<int>());
+        Assert.Equal(JobState.Cancelled, ended.State);
+        Assert.Equal($"Cancelled by <@{requester}>.", ended.Note);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_edit_waits_and_goes_through()
+    {
+        _d.Discord.Enqueue(FakeDiscordReply.RateLimited(0.5), "POST", "/threads");
+        var interaction = _d.SlashCommand("standup.mp4");
+
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Single(_d.Discord.Threads);
+        Assert.Equal(2, _d.Discord.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/threads", StringComparison.Ordinal)));
+    }
+}
