@@ -1,6 +1,7 @@
 using MediaAnalysis.Chat;
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Lifecycle;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Queue;
 
@@ -28,10 +29,12 @@ public static class ServeCommand
         builder.Services.AddPipeline();
         builder.Services.AddJobs();
         builder.Services.AddChat(builder.Configuration);
+        builder.Services.AddLifecycle();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSafeErrors();
+        app.UseActivityTracking();
         app.MapHealthEndpoints();
         app.MapChatEndpoints(app.Configuration);
         return app;

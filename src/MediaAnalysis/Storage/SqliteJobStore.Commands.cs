@@ -8,6 +8,11 @@ public sealed partial class SqliteJobStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (what restarts are)
+        // without an fsync per write; only a power cut can lose the last moments.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

@@ -13,6 +13,7 @@ public sealed class ServeTests
         ["Deepgram:ApiKey"] = "k",
         ["OpenRouter:ApiKey"] = "k",
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"ma-serve-{Guid.NewGuid():N}", "jobs.db")}",
     };
 
     [Fact]
@@ -29,6 +30,36 @@ public sealed class ServeTests
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"status\":\"ok\"", await response.Content.ReadAsStringAsync());
         await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Serve_stops_itself_when_idle_and_health_checks_do_not_keep_it_awake()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"ma-idle-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string?>(Keys)
+        {
+            ["Lifecycle:IdleShutdownAfter"] = "00:00:01.500",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "jobs.db")}",
+        };
+        await using var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], settings);
+        var stopped = new TaskCompletionSource();
+        app.Lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var clock = Stopwatch.StartNew();
+
+        // A probe every 200 ms, as a platform's health checks, does not count as activity.
+        while (!stopped.Task.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            using var _ = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            await Task.WhenAny(stopped.Task, Task.Delay(200));
+        }
+
+        Assert.True(stopped.Task.IsCompleted, "serve did not stop when idle");
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        await app.StopAsync();
+        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat.Discord;
+using MediaAnalysis.Fakes.Discord;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

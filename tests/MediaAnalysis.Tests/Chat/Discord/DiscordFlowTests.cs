@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Fakes.Discord;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

@@ -3,6 +3,7 @@ using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Fakes.Discord;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

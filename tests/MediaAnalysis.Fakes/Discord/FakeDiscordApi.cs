@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // Discord's REST API as far as the bot uses it, on a real Kestrel socket at 127.0.0.1 with an OS-chosen port,
 // in Discord's wire format: interaction webhooks (@original, follow-ups), channel messages (JSON or multipart),

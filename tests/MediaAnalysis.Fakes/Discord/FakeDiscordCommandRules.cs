@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // The application-command rules Discord enforces on a bulk overwrite (application-commands.mdx).
 public static partial class FakeDiscordCommandRules

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // An error the fake answers with: {"code", "message", "errors"?} as Discord does.
 public sealed record FakeDiscordError(int Status, int Code, string Message, JsonObject? Errors = null)

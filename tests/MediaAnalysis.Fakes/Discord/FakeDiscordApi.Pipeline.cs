@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 public sealed partial class FakeDiscordApi
 {

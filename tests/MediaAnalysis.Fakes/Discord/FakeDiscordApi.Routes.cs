@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 public sealed partial class FakeDiscordApi
 {

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // Type: 0 GUILD_TEXT, 1 DM, 5 GUILD_ANNOUNCEMENT, 10/11/12 threads, 15 GUILD_FORUM.
 public sealed record FakeDiscordChannel(string Id, int Type, string? ParentId = null, string? Name = null, int? AutoArchiveDuration = null);

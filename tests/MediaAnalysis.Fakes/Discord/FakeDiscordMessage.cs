@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // A message the fake holds, in its latest state after edits.
 public sealed record FakeDiscordMessage(string Id, string ChannelId, DateTimeOffset CreatedAt)

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // A request path matched to one of the routes the fake serves. Major is the top-level resource Discord
 // keys its rate limits on (channel id, or webhook id + token).

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // Discord's documented limits on a message body, checked on every create and edit the fake receives, so a
 // test fails when the bot would have been answered 400 / 50035. Lengths are UTF-16 units after trimming.

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // One request as the fake received it: Path is relative to /api/v10 (e.g. "/channels/1/messages").
 // Payload is the JSON body, or the payload_json part of a multipart body.

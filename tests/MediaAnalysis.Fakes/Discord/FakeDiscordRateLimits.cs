@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // Discord's per-route buckets, emulated: each bucket allows Limit requests per Window for each top-level
 // resource and says so in X-RateLimit-* headers; a request over the limit gets the 429 Discord would send.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // One part of a multipart/form-data request, as received.
 public sealed record FakeDiscordPart(string Name, string? FileName, string? ContentType, byte[] Data)

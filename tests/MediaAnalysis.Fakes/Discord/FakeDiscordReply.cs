@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Fakes.Discord;
 
 // A scripted answer the fake gives instead of its normal behaviour, in Discord's wire format.
 public sealed record FakeDiscordReply(int Status, string? Body, IReadOnlyDictionary<string, string> Headers, string ContentType = "application/json")

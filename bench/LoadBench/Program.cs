@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using MediaAnalysis.Fakes;
+using MediaAnalysis.Fakes.Discord;
+using NSec.Cryptography;
+
+// Load: N signed Discord /analyze interactions over T guilds against `serve` running under a memory cap,
+// with fakes of realistic latency. Reports accept latency (p50/p99), the cap's report, and whether every job
+// was done exactly once. Usage (bench/run.sh load does it):
+//   LoadBench APP_DLL MEMCAP VIDEO OUT_DIR [requests=200] [tenants=50] [concurrent=4] [spread_s=10]
+if (args.Length < 4)
+{
+    Console.Error.WriteLine("usage: LoadBench APP_DLL MEMCAP VIDEO OUT_DIR [requests] [tenants] [concurrent] [spread_s]");
+    return 2;
+}
+var (app, memcap, video, outDir) = (args[0], args[1], args[2], args[3]);
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+var (requests, tenants, concurrent, spread) = (Arg(4, 200), Arg(5, 50), Arg(6, 4), Arg(7, 10));
+Directory.CreateDirectory(outDir);
+
+await using var deepgram = await FakeDeepgram.StartAsync(Path.Combine(outDir, "deepgram"));
+await using var openRouter = await FakeOpenRouter.StartAsync();
+await using var files = await FakeFileHost.StartAsync();
+await using var discord = await FakeDiscordApi.StartAsync();
+deepgram.KeepBodies = false;
+openRouter.KeepBodies = false;
+deepgram.LatencyFor = () => TimeSpan.FromSeconds(2 + (Random.Shared.NextDouble() * 8));
+openRouter.LatencyFor = _ => TimeSpan.FromSeconds(3 + (Random.Shared.NextDouble() * 17));
+files.ServeFile("/attachments/video.mp4", video);
+
+using var key = Key.Create(SignatureAlgorithm.Ed25519);
+var port = FreePort();
+var database = Path.Combine(outDir, "load.db");
+File.Delete(database);
+var report = Path.Combine(outDir, "memcap-load.txt");
+var start = new ProcessStartInfo(memcap) { RedirectStandardError = true, RedirectStandardOutput = true };
+foreach (var a in new[] { "-p", "-q", "-o", report, "256M", "--", "dotnet", app, "serve", $"--urls=http://127.0.0.1:{port}" })
+{
+    start.ArgumentList.Add(a);
+}
+var env = new Dictionary<string, string>
+{
+    ["Deepgram__ApiKey"] = deepgram.ApiKey, ["Deepgram__BaseUrl"] = deepgram.BaseAddress.ToString(),
+    ["OpenRouter__ApiKey"] = openRouter.ApiKey, ["OpenRouter__BaseUrl"] = openRouter.BaseAddress.ToString(),
+    ["Media__AllowedHosts__0"] = files.BaseAddress.Authority, ["Media__AllowHttp"] = "true", ["Media__TempPath"] = Path.Combine(outDir, "jobs"),
+    ["Storage__ConnectionString"] = $"Data Source={database}",
+    ["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture), ["Queue__MaxPendingPerGuild"] = "100",
+    ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
+    ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+    ["Logging__LogLevel__Default"] = "Warning",
+};
+foreach (var (k, v) in env)
+{
+    start.Environment[k] = v;
+}
+using var server = Process.Start(start)!;
+var serverLog = new StringBuilder();
+server.ErrorDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
+server.OutputDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
+server.BeginErrorReadLine();
+server.BeginOutputReadLine();
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+var booted = Stopwatch.StartNew();
+while (!await Healthy(http))
+{
+    if (server.HasExited || booted.Elapsed > TimeSpan.FromSeconds(30))
+    {
+        Console.Error.WriteLine("the app did not start:\n" + serverLog);
+        return 1;
+    }
+    await Task.Delay(50);
+}
+
+var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "interaction.json")))!.AsObject();
+var accept = new double[requests];
+var statuses = new int[requests];
+var ids = new string[requests];
+var clock = Stopwatch.StartNew();
+await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+{
+    // Spread evenly over the window, as people would click.
+    var due = TimeSpan.FromSeconds(spread * (double)i / requests) - clock.Elapsed;
+    if (due > TimeSpan.Zero)
+    {
+        await Task.Delay(due, ct);
+    }
+    var interaction = (JsonObject)template.DeepClone();
+    var id = (1500000000000000000L + i).ToString(CultureInfo.InvariantCulture);
+    var guild = (1600000000000000000L + (i % tenants)).ToString(CultureInfo.InvariantCulture);
+    var channel = (1700000000000000000L + (i % tenants)).ToString(CultureInfo.InvariantCulture);
+    interaction["id"] = id;
+    interaction["token"] = "token-" + id;
+    interaction["guild_id"] = guild;
+    interaction["channel_id"] = channel;
+    interaction["channel"]!["id"] = channel;
+    interaction["authorizing_integration_owners"] = new JsonObject { ["0"] = guild };
+    // A distinct attachment per request: the same person asking twice for one video is pointed at the first job.
+    var attachment = interaction["data"]!["resolved"]!["attachments"]!.AsObject().Single().Value!.DeepClone();
+    var attachmentId = (1800000000000000000L + i).ToString(CultureInfo.InvariantCulture);
+    attachment["id"] = attachmentId;
+    interaction["data"]!["resolved"]!["attachments"] = new JsonObject { [attachmentId] = attachment };
+    interaction["data"]!["options"]![0]!["value"] = attachmentId;
+    attachment["url"] = new Uri(files.BaseAddress, "/attachments/video.mp4").ToString();
+    attachment["size"] = new FileInfo(video).Length;
+    discord.Interaction("token-" + id, channel);
+    ids[i] = id;
+    var body = interaction.ToJsonString();
+    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    request.Headers.Add("X-Signature-Timestamp", timestamp);
+    request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body))));
+    var sent = Stopwatch.GetTimestamp();
+    using var response = await http.SendAsync(request, ct);
+    accept[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+    statuses[i] = (int)response.StatusCode;
+});
+var sentIn = clock.Elapsed;
+
+// Wait for the queue to drain.
+while (true)
+{
+    var health = await http.GetStringAsync(new Uri("/healthz", UriKind.Relative));
+    var node = JsonNode.Parse(health)!;
+    if (node["running"]!.GetValue<int>() + node["queued"]!.GetValue<int>() == 0)
+    {
+        break;
+    }
+    if (server.HasExited)
+    {
+        Console.Error.WriteLine("the app died:\n" + serverLog);
+        break;
+    }
+    await Task.Delay(1000);
+}
+var drainedIn = clock.Elapsed;
+// SIGTERM, which memcap forwards to the app (a graceful stop), so that it writes its report.
+using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+{
+    await kill.WaitForExitAsync();
+}
+await server.WaitForExitAsync();
+
+Array.Sort(accept);
+double Pct(double p) => accept[Math.Min(accept.Length - 1, (int)Math.Ceiling(p * accept.Length) - 1)];
+var threads = discord.Threads;
+var perThread = threads.Select(t => discord.MessagesIn(t.Id)).ToList();
+var exactlyOnce = threads.Count == requests
+    && perThread.All(m => m.Count(x => x.Files.Count == 1) == 1 && m.Sum(x => x.EmbedTitles.Count(t => t is "Summary" or "Review")) == 6);
+var reportText = File.Exists(report) ? await File.ReadAllTextAsync(report) : "";
+string Value(string name) => reportText.Split('\n').FirstOrDefault(l => l.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..] ?? "?";
+string Mib(string bytes) => long.TryParse(bytes, out var b) ? (b / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) : "?";
+
+Console.WriteLine($"requests {requests} over {tenants} guilds, sent in {sentIn.TotalSeconds:0.0} s, all jobs done after {drainedIn.TotalSeconds:0} s, MaxConcurrentJobs {concurrent}");
+Console.WriteLine($"HTTP 200: {statuses.Count(s => s == 200)}/{requests}; accept latency p50 {Pct(0.50):0.0} ms, p99 {Pct(0.99):0.0} ms, max {accept[^1]:0.0} ms; under 3 s: {accept.Count(a => a < 3000)}");
+Console.WriteLine($"Deepgram calls {deepgram.Requests.Count}, model calls {openRouter.Requests.Count}, threads {threads.Count}, exactly once: {(exactlyOnce ? "yes" : "NO")}, Discord violations {discord.Violations.Count}");
+Console.WriteLine($"peak whole-tree PSS {Mib(Value("peak_tree_pss_bytes"))} MiB, peak anon RSS {Mib(Value("peak_rss_bytes"))} MiB, OOM {Value("oom_fired")}");
+return exactlyOnce && statuses.All(s => s == 200) ? 0 : 1;
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static async Task<bool> Healthy(HttpClient http)
+{
+    try
+    {
+        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        return response.IsSuccessStatusCode;
+    }
+    catch (HttpRequestException)
+    {
+        return false;
+    }
+}
