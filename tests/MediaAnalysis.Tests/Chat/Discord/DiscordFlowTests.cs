@@ -199,4 +199,39 @@ public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
         Assert.Single(_d.Discord.Threads);
         Assert.Equal(2, _d.Discord.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/threads", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_read_only_database_makes_healthz_503_and_requests_are_refused_politely()
+    {
+        using (var ok = await _d.Http.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        // Root ignores file modes, so the file is made immutable instead (ext4's chattr +i).
+        var files = Directory.GetFiles(_outside.Root, "jobs.db*");
+        Chattr("+i", files);
+        try
+        {
+            using var health = await _d.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            var reply = await _d.InteractAsync(_d.SlashCommand("standup.mp4"));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("cannot be written", await health.Content.ReadAsStringAsync());
+            Assert.Equal(64, reply["data"]!["flags"]!.GetValue<int>());
+            Assert.Contains("can't take new videos right now", reply["data"]!["content"]!.GetValue<string>());
+            Assert.Empty(_outside.Files.Requests);
+        }
+        finally
+        {
+            Chattr("-i", files);
+        }
+    }
+
+    private static void Chattr(string flag, string[] files)
+    {
+        using var process = Process.Start(new ProcessStartInfo("chattr", [flag, .. files]) { RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"chattr {flag} failed: {error}");
+    }
 }
