@@ -25,7 +25,25 @@ public static class ServeCommand
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // One JSON object a line in production (with the job's scope: JobId, Platform, Tenant); readable lines in development.
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = true;
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
+        }
         builder.Services.AddPipeline();
         builder.Services.AddJobs();
         builder.Services.AddChat(builder.Configuration);
