@@ -2,7 +2,8 @@
 # Benchmarks of the analysis pipeline against the fakes (tests/MediaAnalysis.Fakes), on this machine.
 #   bench/run.sh pipeline   peak memory of `analyze` under a 256 MB cap (10 MB and ~1 GB videos), extract vs cat
 #   bench/run.sh fanout     bytes the six-way fan-out allocates for a 60-minute transcript
-#   bench/run.sh            both
+#   bench/run.sh load       200 signed Discord requests over 50 guilds: accept latency, memory, exactly-once
+#   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
 # (default /tmp/media-analysis-bench), never into the repository.
 set -euo pipefail
@@ -97,9 +98,19 @@ fanout() {
   kill "$FAKES_PID" 2>/dev/null || true
 }
 
+load() {
+  log "load: 200 signed Discord requests over 50 guilds (ReadyToRun build, 256 MB cap)"
+  make_video small.mp4 90 800
+  dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" "$OUT/r2r/MediaAnalysis.dll" "$MEMCAP" "$OUT/media/small.mp4" "$OUT/load" \
+    "${REQUESTS:-200}" "${TENANTS:-50}" "${CONCURRENT:-4}" "${SPREAD:-10}"
+}
+
 case "$WHAT" in
+  load) load ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|load|all]" >&2; exit 2 ;;
 esac
