@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat.Discord;
+using MediaAnalysis.Chat.Slack;
 
 namespace MediaAnalysis.Chat;
 
@@ -13,6 +14,13 @@ public static class ChatRegistration
             services.AddSingleton<DiscordReplier>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<DiscordReplier>());
         }
+        services.AddSlackProtocol();
+        if (configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() is { IsEnabled: true })
+        {
+            services.AddSingleton<SlackReplier>();
+            services.AddSingleton<SlackRequests>();
+            services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<SlackReplier>());
+        }
         return services;
     }
 
@@ -21,6 +29,10 @@ public static class ChatRegistration
         if (configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>() is { IsEnabled: true })
         {
             endpoints.MapDiscordEndpoints();
+        }
+        if (configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() is { IsEnabled: true })
+        {
+            endpoints.MapSlackEndpoints();
         }
         return endpoints;
     }

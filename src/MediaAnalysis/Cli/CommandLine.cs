@@ -10,6 +10,7 @@ public static class CommandLine
           MediaAnalysis [serve] [--Section:Key=value ...]     run the web host (Discord and Slack endpoints, /healthz)
           MediaAnalysis analyze PATH-OR-URL [--json]          analyze one video from the terminal
           MediaAnalysis discord register-commands [--guild ID] register /analyze and "Analyze video" with Discord
+          MediaAnalysis slack manifest --url https://HOST     print the Slack app manifest for this host
           MediaAnalysis help                                  this text
 
         Configuration: appsettings.json, environment variables (Deepgram__ApiKey), or --Deepgram:ApiKey=...
@@ -34,6 +35,8 @@ public static class CommandLine
                 return await AnalyzeCommand.RunAsync(rest, Console.Out, Console.Error, overrides: null, cancel.Token);
             case "discord":
                 return await DiscordCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
+            case "slack":
+                return SlackCommand.Run(rest, Console.Out, Console.Error);
             case "help" or "--help" or "-h":
                 Console.Out.WriteLine(Help);
                 return ExitCodes.Ok;

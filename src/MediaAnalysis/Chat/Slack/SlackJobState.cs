@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MediaAnalysis.Chat.Slack;
+
+// What the Slack adapter keeps with each job: where the video's thread is and which message is the status.
+public sealed record SlackJobState
+{
+    [JsonPropertyName("channel")]
+    public required string Channel { get; init; }
+
+    // The thread the answers go to: the video message's own thread.
+    [JsonPropertyName("thread_ts")]
+    public required string ThreadTs { get; init; }
+
+    [JsonPropertyName("status_ts")]
+    public string? StatusTs { get; init; }
+
+    public string Serialize() => JsonSerializer.Serialize(this, SlackStateJsonContext.Default.SlackJobState);
+
+    public static SlackJobState Parse(string? json) =>
+        JsonSerializer.Deserialize(json ?? throw new InvalidOperationException("the job has no Slack state"), SlackStateJsonContext.Default.SlackJobState)
+        ?? throw new InvalidOperationException("the job's Slack state is empty");
+}

@@ -1,0 +1,118 @@
+using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Pipeline;
+using MediaAnalysis.Pipeline.Analysis;
+
+namespace MediaAnalysis.Chat.Slack;
+
+public static partial class SlackRenderer
+{
+    private const string Continued = " (continued)";
+    private const int MaxPromptInHeader = 60;
+    private const int MaxReason = 1500;
+
+    // Below this much room left in a message, the next piece starts a new message rather than a sliver.
+    private const int MinPiece = 500;
+
+    // One answer as threaded replies, in order: a header "Summary · gpt-4o-mini", the answer in sections of at most
+    // 3000 characters, and a context line with tokens, cost and time on the last one. An answer longer than one
+    // message allows continues in the next ("(continued)"). The section texts joined in order are
+    // SlackMarkdown.ToMrkdwn(answer) without its outer whitespace, character for character.
+    public static IReadOnlyList<SlackMessageContent> Answers(ModelOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome switch
+        {
+            ModelOutcome.Succeeded s => Succeeded(s),
+            ModelOutcome.Failed f => [Failed(f)],
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+        };
+    }
+
+    // "1,204 → 312 tokens · $0.0021 · 6.1 s"
+    public static string Footer(ModelOutcome.Succeeded outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var tokens = (outcome.PromptTokens, outcome.CompletionTokens) switch
+        {
+            ({ } p, { } c) => $"{Format.Count(p)} → {Format.Count(c)} tokens",
+            (null, { } c) => $"{Format.Count(c)} tokens",
+            ({ } p, null) => $"{Format.Count(p)} prompt tokens",
+            _ => null,
+        };
+        string?[] parts = [tokens, outcome.Cost is { } cost ? Format.Cost(cost) : null, Format.Seconds(outcome.Elapsed)];
+        return string.Join(" · ", parts.OfType<string>());
+    }
+
+    // "Summary · gpt-4o-mini", at most 150 characters with room for " (continued)"; the model name gives way first.
+    public static string HeaderText(string prompt, string model)
+    {
+        var name = SlackText.Clip(SlackText.OneLine(prompt ?? ""), MaxPromptInHeader);
+        var head = name.Length == 0 ? "" : $"{name} · ";
+        var room = SlackLimits.HeaderText - Continued.Length - head.Length;
+        return head + SlackText.Clip(SlackText.OneLine(SlackText.ShortModel(model ?? "")), room);
+    }
+
+    private static List<SlackMessageContent> Succeeded(ModelOutcome.Succeeded outcome)
+    {
+        var header = HeaderText(outcome.Prompt, outcome.Model);
+        var footer = SlackText.Escape(Footer(outcome));
+        var body = SlackMarkdown.ToMrkdwn(outcome.Answer).Trim();
+        if (body.Length == 0)
+        {
+            body = "_(The model returned an empty answer.)_";
+        }
+
+        var messages = new List<SlackMessageContent>();
+        var sections = new List<string>();
+        var splitter = new SlackTextSplitter(body);
+        // Every message keeps room for the footer: which one is last is known only at the end.
+        var budget = SlackLimits.BlockTextPerMessage - header.Length - Continued.Length - footer.Length;
+        var used = 0;
+        while (!splitter.IsDone)
+        {
+            var room = Math.Min(SlackLimits.SectionText, budget - used);
+            var full = sections.Count == SlackLimits.BlocksPerMessage - 2 || (room < MinPiece && splitter.Remaining > room);
+            if (sections.Count > 0 && full)
+            {
+                messages.Add(AnswerMessage(messages.Count == 0 ? header : header + Continued, sections, null));
+                sections = [];
+                used = 0;
+                continue;
+            }
+            var piece = splitter.Next(room);
+            sections.Add(piece);
+            used += piece.Length;
+        }
+        messages.Add(AnswerMessage(messages.Count == 0 ? header : header + Continued, sections, footer));
+        return messages;
+    }
+
+    private static SlackMessageContent AnswerMessage(string header, List<string> sections, string? footer)
+    {
+        var blocks = new List<Block> { new HeaderBlock { Text = TextObject.Plain(header) } };
+        // Slack refuses a section whose text is only whitespace.
+        blocks.AddRange(sections.Select(s => Section(string.IsNullOrWhiteSpace(s) ? "\u200B" + s : s)));
+        if (footer is not null)
+        {
+            blocks.Add(Context(footer));
+        }
+        var preview = SlackText.OneLine(sections[0]);
+        var text = SlackText.Clip($"{SlackText.Escape(header)}: {preview}", SlackLimits.FallbackText);
+        return new SlackMessageContent(text, blocks);
+    }
+
+    private static SlackMessageContent Failed(ModelOutcome.Failed outcome)
+    {
+        var model = SlackText.ShortModel(outcome.Model);
+        var reason = SlackText.Clip(SlackText.OneLine(outcome.Reason).TrimEnd('.'), MaxReason);
+        var end = reason.EndsWith(SlackText.Ellipsis, StringComparison.Ordinal) ? "" : ".";
+        var plain = reason.Length == 0
+            ? $"{model} could not answer. The other answers are unaffected."
+            : $"{model} could not answer: {reason}{end} The other answers are unaffected.";
+        var mrkdwn = reason.Length == 0
+            ? $"❌ *{SlackText.Name(model, 100)}* could not answer. The other answers are unaffected."
+            : $"❌ *{SlackText.Name(model, 100)}* could not answer: {SlackText.EscapeClip(reason, MaxReason)}{end} The other answers are unaffected.";
+        var context = $"{SlackText.Name(outcome.Prompt, MaxPromptInHeader)} · {SlackText.Name(outcome.Model, 200)} · {Format.Seconds(outcome.Elapsed)}";
+        return new SlackMessageContent(SlackText.EscapeClip(plain, SlackLimits.FallbackText), [Section(mrkdwn), Context(context)]);
+    }
+}

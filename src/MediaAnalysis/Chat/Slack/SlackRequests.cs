@@ -1,0 +1,77 @@
+using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Pipeline;
+using MediaAnalysis.Queue;
+using MediaAnalysis.Storage;
+
+namespace MediaAnalysis.Chat.Slack;
+
+// Turns "this video, in this message" into a job, and tells the person what happened.
+public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, IJobStore store, ILogger<SlackRequests> logger)
+{
+    // Null when all went well and the status message says the rest; else a line for the person.
+    public async Task<string?> AnalyzeAsync(string source, string team, string channel, string user, string messageTs, string? threadTs, SlackFile file, CancellationToken cancellationToken)
+    {
+        var url = file.UrlPrivateDownload ?? file.UrlPrivate;
+        if (file.Id is null || !Uri.TryCreate(url, UriKind.Absolute, out var video))
+        {
+            return "Slack didn't give me a download link for that file (is it shared from another workspace?).";
+        }
+        var state = new SlackJobState { Channel = channel, ThreadTs = threadTs ?? messageTs };
+        EnqueueResult result;
+        JobStatus? status;
+        try
+        {
+            (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
+            {
+                Platform = SlackReplier.PlatformName,
+                Tenant = team,
+                Channel = channel,
+                RequesterId = user,
+                RequesterName = user,
+                // One analysis per video message: a retried event, the mention and its file_share twin, a second click.
+                IdempotencyKey = $"slack:{team}:{channel}:{messageTs}:{file.Id}",
+                VideoKey = file.Id,
+                VideoUrl = video,
+                SourceName = FileNames.Sanitize(file.Name ?? file.Title),
+                SizeBytes = file.Size,
+                PlatformState = state.Serialize(),
+            }, cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            SlackFlowLog.FollowUpFailed(logger, ex.Message);
+            return "I can't take new videos right now (my job storage is unavailable). Please try again later.";
+        }
+        SlackFlowLog.Queued(logger, source, team, channel, result.Outcome.ToString());
+        switch (result.Outcome)
+        {
+            case EnqueueOutcome.Created:
+                // The status message goes into the video's thread now, with the job's place in line.
+                var job = result.Job!;
+                var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
+                    (s, ct) => store.SavePlatformStateAsync(job.Id, s, ct));
+                Background(() => replier.ShowStatusAsync(context, status!, CancellationToken.None));
+                return null;
+            case EnqueueOutcome.Duplicate or EnqueueOutcome.AlreadyActive:
+                return "That video is already being analyzed: see its thread.";
+            default:
+                return $"This workspace already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.";
+        }
+    }
+
+    // A note only the person sees, sent after the HTTP answer so Slack's 3 seconds are never at risk.
+    public void TellLater(string channel, string user, string text) =>
+        Background(() => api.PostEphemeralAsync(channel, user, text, CancellationToken.None));
+
+    private void Background(Func<Task> work) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or OperationCanceledException)
+        {
+            SlackFlowLog.FollowUpFailed(logger, ex is SlackApiException s ? s.Error : ex.GetType().Name);
+        }
+    });
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace MediaAnalysis.Chat.Slack;
+
+internal static class SlackText
+{
+    public const string Ellipsis = "…";
+
+    // Slack's three control characters in mrkdwn and plain text alike; everything else is literal.
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                _ => builder.Append(c),
+            };
+        }
+        return builder.ToString();
+    }
+
+    // Escaped text of at most `max` characters, clipped before escaping so that no entity is cut in half.
+    public static string EscapeClip(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var take = max;
+        while (true)
+        {
+            var escaped = Escape(Clip(text, take));
+            if (escaped.Length <= max || take <= 1)
+            {
+                return escaped.Length <= max ? escaped : Ellipsis;
+            }
+            take -= Math.Max(1, escaped.Length - max);
+        }
+    }
+
+    // A name people chose (file, model, prompt), clipped, on one line, escaped, for mrkdwn.
+    public static string Name(string? text, int max) =>
+        Escape(Clip(OneLine(text ?? ""), max));
+
+    public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    // At most `max` UTF-16 units, cut between graphemes, with an ellipsis when cut.
+    public static string Clip(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        if (max <= Ellipsis.Length)
+        {
+            return Ellipsis[..Math.Max(0, max)];
+        }
+        return text[..GraphemeBoundaryAtOrBefore(text, 0, max - Ellipsis.Length)] + Ellipsis;
+    }
+
+    // The largest length ≤ max from `start` ending between two graphemes; one grapheme longer than max is cut
+    // between code points instead.
+    public static int GraphemeBoundaryAtOrBefore(string text, int start, int max)
+    {
+        var end = Math.Min(text.Length, start + max);
+        var position = start;
+        while (position < end)
+        {
+            var next = position + StringInfo.GetNextTextElementLength(text.AsSpan(position));
+            if (next > end)
+            {
+                break;
+            }
+            position = next;
+        }
+        if (position > start)
+        {
+            return position - start;
+        }
+        var cut = Math.Min(max, text.Length - start);
+        if (cut > 1 && start + cut < text.Length && char.IsHighSurrogate(text[start + cut - 1]))
+        {
+            cut--;
+        }
+        return Math.Max(cut, 1);
+    }
+
+    // "openai/gpt-4o-mini" → "gpt-4o-mini".
+    public static string ShortModel(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var slash = model.LastIndexOf('/');
+        return slash >= 0 && slash < model.Length - 1 ? model[(slash + 1)..] : model;
+    }
+
+    // A Slack user id becomes a mention (shown as the name, and only a ping where the message is new); anything
+    // else is shown as text.
+    public static string Mention(string user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return IsUserId(user) ? $"<@{user}>" : Name(user, 80);
+    }
+
+    public static bool IsUserId(string value) =>
+        value.Length is >= 3 and <= 20 && value[0] is 'U' or 'W' && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+}

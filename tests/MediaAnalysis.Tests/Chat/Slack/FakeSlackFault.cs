@@ -1,0 +1,4 @@
+namespace MediaAnalysis.Tests.Chat.Slack;
+
+// A scripted failure: HTTP status, Slack error string, Retry-After, missing scope.
+internal sealed record FakeSlackFault(int Status, string? Error, TimeSpan? RetryAfter, string? Needed);

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace MediaAnalysis.Tests.Chat.Slack;
+
+// A message the bot posted (or a person, when seeded), as it stands now. Version counts chat.update calls.
+// EphemeralFor is set for chat.postEphemeral messages, which never show in history.
+public sealed record FakeSlackMessage(string Channel, string Ts, string? ThreadTs, string? Text, JsonElement? Blocks, string? User, string? BotId)
+{
+    public string? EphemeralFor { get; init; }
+
+    public int Version { get; init; }
+
+    public IReadOnlyList<JsonElement> BlockList =>
+        Blocks is { ValueKind: JsonValueKind.Array } blocks ? [.. blocks.EnumerateArray()] : [];
+
+    // The mrkdwn or plain text of every block of a type, in order.
+    public IReadOnlyList<string> TextsOf(string blockType) =>
+        [.. BlockList.Where(b => b.GetProperty("type").GetString() == blockType).SelectMany(FakeSlackBlockRules.TextsIn)];
+
+    public bool HasButton(string actionId) =>
+        BlockList.Any(b => b.GetProperty("type").GetString() == "actions"
+            && b.GetProperty("elements").EnumerateArray().Any(e => e.TryGetProperty("action_id", out var id) && id.GetString() == actionId));
+}

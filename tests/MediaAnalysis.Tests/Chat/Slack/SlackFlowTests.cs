@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using MediaAnalysis.Cli;
+using MediaAnalysis.Fakes;
+using MediaAnalysis.Queue;
+using MediaAnalysis.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace MediaAnalysis.Tests.Chat.Slack;
+
+// The bot as Slack sees it: `serve` with its real /slack endpoints, requests signed with a test secret, the fake
+// Slack Web API and file host, and the pipeline's fakes.
+[Collection(MediaCollection.Name)]
+#pragma warning disable CA1001 // disposed in DisposeAsync (xunit's IAsyncLifetime)
+public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
+{
+    private const string Channel = "C0VIDEOS01";
+    private const string Person = "U0PERSON01";
+    private PipelineHarness _outside = null!;
+    private FakeSlackApi _slack = null!;
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+    private FakeSlackFile _video = null!;
+
+    private IJobStore Store => _app.Services.GetRequiredService<IJobStore>();
+
+    public async Task InitializeAsync()
+    {
+        _outside = await PipelineHarness.StartAsync();
+        _slack = await FakeSlackApi.StartAsync();
+        _video = _slack.HostFile("standup.mp4", await File.ReadAllBytesAsync(media[TestVideoKind.Normal]));
+        var settings = new Dictionary<string, string?>(_outside.Settings)
+        {
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_outside.Root, "jobs.db")}",
+            ["Queue:StatusInterval"] = "00:00:00.200",
+            ["Queue:PollInterval"] = "00:00:00.500",
+            ["Queue:ShutdownGrace"] = "00:00:01",
+            ["Slack:SigningSecret"] = _slack.SigningSecret,
+            ["Slack:BotToken"] = _slack.BotToken,
+            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            ["Slack:FilesBaseUrl"] = _slack.BaseAddress.GetLeftPart(UriPartial.Authority),
+            ["Media:AllowedHosts:1"] = _slack.BaseAddress.Authority,
+        };
+        _app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], settings);
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _slack.DisposeAsync();
+        await _outside.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Url_verification_echoes_the_challenge()
+    {
+        using var response = await PostAsync("/slack/events", """{"token":"t","challenge":"abc123","type":"url_verification"}""", "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"challenge\":\"abc123\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("bad")]
+    [InlineData("stale")]
+    [InlineData("missing")]
+    public async Task Unverified_requests_get_401_and_change_nothing(string how)
+    {
+        var body = Shortcut(_slack.PostUserMessage(Channel, Person, "look", _video)).ToString();
+        var stamp = DateTimeOffset.UtcNow.AddMinutes(how == "stale" ? -6 : 0).ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/interactivity") { Content = Form(body) };
+        if (how != "missing")
+        {
+            request.Headers.Add("X-Slack-Request-Timestamp", stamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Signature", how == "bad" ? "v0=" + new string('0', 64) : _slack.Sign(stamp, Encoding.UTF8.GetBytes(body)));
+        }
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal((0, 0), await Store.CountsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_shortcut_posts_a_live_status_six_threaded_answers_and_the_transcript()
+    {
+        var ts = _slack.PostUserMessage(Channel, Person, "our standup", _video);
+
+        using var response = await PostAsync("/slack/interactivity", Shortcut(ts).ToString(), form: true);
+        var job = await WaitForJobAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JobState.Done, job.State);
+        // Posts to one channel are paced at one a second, so the final edit comes a little after the job's end.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_slack.MessagesIn(Channel, ts)[0].HasButton("cancel_job") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        var thread = _slack.MessagesIn(Channel, ts);
+        var status = thread[0];
+        Assert.True(status.Version > 1, "the status message was never updated");
+        Assert.False(status.HasButton("cancel_job"));
+        var headers = thread.Skip(1).SelectMany(m => m.TextsOf("header")).ToList();
+        Assert.Equal(3, headers.Count(h => h.StartsWith("Summary", StringComparison.Ordinal)));
+        Assert.Equal(3, headers.Count(h => h.StartsWith("Review", StringComparison.Ordinal)));
+        var transcript = Assert.Single(_slack.FilesIn(Channel, ts));
+        Assert.Equal("standup.transcript.txt", transcript.Name);
+        Assert.Empty(_slack.Violations);
+    }
+
+    [Fact]
+    public async Task A_mention_its_retry_and_its_file_share_twin_make_one_job()
+    {
+        var ts = _slack.PostUserMessage(Channel, Person, $"<@{_slack.BotUserId}> analyze", _video);
+        var mention = Event("Ev01", "app_mention", ts);
+        var twin = Event("Ev02", "message", ts, subtype: "file_share");
+
+        using (await PostAsync("/slack/events", mention, "application/json")) { }
+        using (await PostAsync("/slack/events", mention, "application/json", retry: 1)) { }
+        using (await PostAsync("/slack/events", twin, "application/json")) { }
+        var job = await WaitForJobAsync();
+
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Single(_outside.Deepgram.Requests);
+        Assert.Single(_slack.FilesIn(Channel, ts));
+    }
+
+    [Fact]
+    public async Task Slash_command_alone_picks_the_latest_video_and_says_which()
+    {
+        _slack.PostUserMessage(Channel, Person, "older", _video);
+        var newest = _slack.PostUserMessage(Channel, Person, "newest", _video);
+
+        using var response = await PostAsync("/slack/commands", CommandForm(""), form: true, raw: true);
+        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var job = await WaitForJobAsync();
+
+        Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
+        Assert.Contains("standup.mp4", reply["text"]!.GetValue<string>());
+        Assert.Equal(JobState.Done, job.State);
+        Assert.NotEmpty(_slack.MessagesIn(Channel, newest));
+    }
+
+    [Fact]
+    public async Task Slash_command_without_a_video_in_history_explains_the_shortcut()
+    {
+        _slack.PostUserMessage(Channel, Person, "no files here");
+
+        using var response = await PostAsync("/slack/commands", CommandForm(""), form: true, raw: true);
+        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Contains("Analyze video", reply["text"]!.GetValue<string>());
+        Assert.Equal((0, 0), await Store.CountsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancel_by_the_requester_stops_the_job_and_others_are_told_no()
+    {
+        _outside.Deepgram.Latency = TimeSpan.FromSeconds(3);
+        var ts = _slack.PostUserMessage(Channel, Person, "long one", _video);
+        using (await PostAsync("/slack/interactivity", Shortcut(ts).ToString(), form: true)) { }
+        JobRecord? job = null;
+        while (job is null)
+        {
+            job = await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{ts}:{_video.Id}", CancellationToken.None);
+            await Task.Delay(50);
+        }
+
+        using (await PostAsync("/slack/interactivity", CancelClick(job.Id, "U0SOMEONE9", ts).ToString(), form: true)) { }
+        using (await PostAsync("/slack/interactivity", CancelClick(job.Id, Person, ts).ToString(), form: true)) { }
+        var ended = await WaitForJobAsync();
+
+        Assert.Equal(JobState.Cancelled, ended.State);
+        Assert.Equal($"Cancelled by <@{Person}>.", ended.Note);
+        Assert.Contains(_slack.Messages, m => m.EphemeralFor == "U0SOMEONE9" && m.Text!.Contains("can cancel this", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_in_place_of_the_video_is_reported_never_given_to_ffmpeg()
+    {
+        // Files on another origin than Slack:FilesBaseUrl never get the token: the fake answers its sign-in page.
+        await _app.StopAsync();
+        var ts = _slack.PostUserMessage(Channel, Person, "video", _video);
+        var settings = new Dictionary<string, string?>(_outside.Settings)
+        {
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_outside.Root, "jobs2.db")}",
+            ["Slack:SigningSecret"] = _slack.SigningSecret,
+            ["Slack:BotToken"] = _slack.BotToken,
+            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            ["Slack:FilesBaseUrl"] = "https://files.slack.com",
+            ["Media:AllowedHosts:1"] = _slack.BaseAddress.Authority,
+        };
+        await _app.DisposeAsync();
+        _app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], settings);
+        await _app.StartAsync();
+        _http.Dispose();
+        _http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        using (await PostAsync("/slack/interactivity", Shortcut(ts).ToString(), form: true)) { }
+        var job = await WaitForJobAsync();
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("web page, not a video", job.Note);
+        Assert.Empty(_outside.Deepgram.Requests);
+    }
+
+    private async Task<JobRecord> WaitForJobAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var (running, queued) = await Store.CountsAsync(CancellationToken.None);
+            if (running + queued == 0 && await LastJobAsync() is { } job)
+            {
+                await Task.Delay(400); // the final status edit follows the row
+                return job;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the Slack job did not finish");
+    }
+
+    private async Task<JobRecord?> LastJobAsync()
+    {
+        foreach (var m in _slack.Messages.Where(m => m.Channel == Channel && m.EphemeralFor is null).Select(m => m.ThreadTs ?? m.Ts).Distinct())
+        {
+            if (await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{m}:{_video.Id}", CancellationToken.None) is { } job)
+            {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    private JsonObject Shortcut(string ts) => new()
+    {
+        ["type"] = "message_action",
+        ["callback_id"] = "analyze_video",
+        ["trigger_id"] = "1.2.3",
+        ["team"] = new JsonObject { ["id"] = _slack.TeamId, ["domain"] = _slack.TeamDomain },
+        ["user"] = new JsonObject { ["id"] = Person, ["username"] = "ana", ["team_id"] = _slack.TeamId },
+        ["channel"] = new JsonObject { ["id"] = Channel, ["name"] = "videos" },
+        ["message_ts"] = ts,
+        ["message"] = _slack.SeededMessage(Channel, ts)!.DeepClone(),
+        ["response_url"] = _slack.NewResponseUrl(),
+    };
+
+    private JsonObject CancelClick(string jobId, string user, string threadTs) => new()
+    {
+        ["type"] = "block_actions",
+        ["team"] = new JsonObject { ["id"] = _slack.TeamId },
+        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = _slack.TeamId },
+        ["channel"] = new JsonObject { ["id"] = Channel },
+        ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = Channel, ["thread_ts"] = threadTs },
+        ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "cancel_job", ["value"] = jobId }),
+    };
+
+    private string Event(string id, string type, string ts, string? subtype = null)
+    {
+        var evt = _slack.SeededMessage(Channel, ts)!.DeepClone().AsObject();
+        evt["type"] = type;
+        evt["channel"] = Channel;
+        evt["event_ts"] = ts;
+        if (subtype is not null)
+        {
+            evt["subtype"] = subtype;
+        }
+        return new JsonObject
+        {
+            ["token"] = "t",
+            ["team_id"] = _slack.TeamId,
+            ["api_app_id"] = "A0APP",
+            ["event"] = evt,
+            ["type"] = "event_callback",
+            ["event_id"] = id,
+            ["event_time"] = 1_700_000_000,
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = _slack.TeamId, ["user_id"] = _slack.BotUserId, ["is_bot"] = true }),
+        }.ToJsonString();
+    }
+
+    private string CommandForm(string text) =>
+        $"token=t&team_id={_slack.TeamId}&team_domain={_slack.TeamDomain}&channel_id={Channel}&channel_name=videos&user_id={Person}"
+        + $"&user_name=ana&command=%2Fanalyze&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(_slack.NewResponseUrl())}&trigger_id=1.2.3";
+
+    private static StringContent Form(string payloadJson) =>
+        new("payload=" + Uri.EscapeDataString(payloadJson), Encoding.UTF8, "application/x-www-form-urlencoded");
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string body, string? contentType = null, bool form = false, bool raw = false, int? retry = null)
+    {
+        var text = form && !raw ? "payload=" + Uri.EscapeDataString(body) : body;
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(text, Encoding.UTF8, form ? "application/x-www-form-urlencoded" : contentType ?? "application/json"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", stamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Slack-Signature", _slack.Sign(stamp, Encoding.UTF8.GetBytes(text)));
+        if (retry is { } n)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", n.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return await _http.SendAsync(request);
+    }
+}
