@@ -56,7 +56,7 @@ public static partial class SlackRenderer
         {
             yield return line;
         }
-        var note = string.IsNullOrWhiteSpace(status.Note) ? null : SlackText.EscapeClip(SlackText.OneLine(status.Note), MaxNote);
+        var note = string.IsNullOrWhiteSpace(status.Note) ? null : SlackText.Note(status.Note, MaxNote);
         var end = status.State switch
         {
             JobState.Failed => $"❌ {note ?? "The analysis failed."}",

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace MediaAnalysis.Chat.Slack;
 
-internal static class SlackText
+internal static partial class SlackText
 {
     public const string Ellipsis = "…";
 
@@ -44,6 +45,11 @@ internal static class SlackText
             take -= Math.Max(1, escaped.Length - max);
         }
     }
+
+    // A line the queue wrote for people ("Cancelled by <@U0123>."): escaped like everything else, except that user
+    // mentions stay mentions. Channel-wide ones (<!channel>, <!here>) never do.
+    public static string Note(string text, int max) =>
+        EscapedMention().Replace(EscapeClip(OneLine(text), max), "<@$1>");
 
     // A name people chose (file, model, prompt), clipped, on one line, escaped, for mrkdwn.
     public static string Name(string? text, int max) =>
@@ -111,4 +117,7 @@ internal static class SlackText
 
     public static bool IsUserId(string value) =>
         value.Length is >= 3 and <= 20 && value[0] is 'U' or 'W' && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+
+    [GeneratedRegex("&lt;@([UW][A-Z0-9]{2,20})&gt;")]
+    private static partial Regex EscapedMention();
 }
