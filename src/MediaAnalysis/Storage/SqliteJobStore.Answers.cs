@@ -113,7 +113,10 @@ public sealed partial class SqliteJobStore
     }
 
     // Transcripts and answers go with their job; media never reach the database at all.
-    public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        WriteAsync(() => DeleteFinishedUnlockedAsync(cutoff, cancellationToken), cancellationToken);
+
+    private async Task<int> DeleteFinishedUnlockedAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

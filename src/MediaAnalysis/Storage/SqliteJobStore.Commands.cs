@@ -2,8 +2,27 @@ using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;
 
-public sealed partial class SqliteJobStore
+public sealed partial class SqliteJobStore : IDisposable
 {
+    // SQLite takes one writer at a time and makes the others sleep in its busy handler, holding their threads.
+    // Writers of this process wait here instead, asynchronously and in order; readers never wait (WAL).
+    private readonly SemaphoreSlim _writes = new(1, 1);
+
+    public void Dispose() => _writes.Dispose();
+
+    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -29,11 +48,11 @@ public sealed partial class SqliteJobStore
         return await reader.ReadAsync(cancellationToken) ? JobRows.ReadJob(reader) : null;
     }
 
-    private async Task<int> NonQueryAsync(
+    private Task<int> NonQueryAsync(
         string sql,
         Action<SqliteParameterCollection> bind,
         CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
+        params (string Name, object? Value)[] parameters) => WriteAsync(async () =>
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -44,7 +63,7 @@ public sealed partial class SqliteJobStore
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    }, cancellationToken);
 
     private static async Task<int> ExecuteAsync(
         SqliteConnection connection,

@@ -37,7 +37,10 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         }
     }
 
-    public async Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(() => EnqueueUnlockedAsync(request, maxPendingPerTenant, now, cancellationToken), cancellationToken);
+
+    private async Task<EnqueueResult> EnqueueUnlockedAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         if (await FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", request.IdempotencyKey), cancellationToken) is { } existing)
@@ -84,7 +87,7 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
-            return new EnqueueResult(EnqueueOutcome.Created, await GetAsync(id, cancellationToken));
+            return new EnqueueResult(EnqueueOutcome.Created, await FindAsync(connection, "id = @id", p => p.AddWithValue("@id", id), cancellationToken));
         }
         var raced = await FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", request.IdempotencyKey), cancellationToken);
         return raced is not null ? new EnqueueResult(EnqueueOutcome.Duplicate, raced) : new EnqueueResult(EnqueueOutcome.QueueFull, null);
@@ -102,7 +105,10 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         return await FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", idempotencyKey), cancellationToken);
     }
 
-    public async Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        WriteAsync(() => ClaimNextUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+
+    private async Task<JobRecord?> ClaimNextUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -135,7 +141,10 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         }
     }
 
-    public async Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        WriteAsync(() => RenewLeasesUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> RenewLeasesUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
