@@ -9,4 +9,6 @@ public enum FailureKind
     // ffmpeg failed on a file that looked fine, or the disk is full.
     ExtractionFailed,
     TranscriptionFailed,
+    // The platform would not take the answers (the bot was removed from the channel, its token revoked).
+    ReplyFailed,
 }

@@ -3,7 +3,7 @@ namespace MediaAnalysis.Storage;
 // Portable DDL: types and constraints both SQLite and PostgreSQL accept. Times are Unix milliseconds.
 public static class JobSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static readonly string[] Migrations =
     [
@@ -58,6 +58,10 @@ public static class JobSchema
             posted INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (job_id, prompt, model)
         );
+        """,
+        // 2: when the current stage began, so a restart (and an operator) can see where each job stood and since when.
+        """
+        ALTER TABLE jobs ADD COLUMN stage_at BIGINT;
         """,
     ];
 }

@@ -180,7 +180,8 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         }, cancellationToken);
 
     public Task SetStageAsync(string jobId, string stage, CancellationToken cancellationToken) =>
-        NonQueryAsync("UPDATE jobs SET stage = @stage WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@stage", stage));
+        NonQueryAsync("UPDATE jobs SET stage = @stage, stage_at = @now WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken,
+            ("@stage", stage), ("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     public Task SaveMediaAsync(string jobId, long sizeBytes, double mediaSeconds, CancellationToken cancellationToken) =>
         NonQueryAsync("UPDATE jobs SET size_bytes = @size, media_seconds = @seconds WHERE id = @id",

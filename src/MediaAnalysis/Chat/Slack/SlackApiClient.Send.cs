@@ -174,6 +174,7 @@ public sealed partial class SlackApiClient
         }
         catch (JsonException)
         {
+            // Not Slack JSON after all: the first line of text below is all there is.
         }
         var text = Encoding.UTF8.GetString(body).Trim();
         var line = text.Split('\n', 2)[0].Trim();

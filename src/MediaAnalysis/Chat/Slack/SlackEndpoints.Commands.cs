@@ -54,7 +54,7 @@ public static partial class SlackEndpoints
         }
         var message = pick.Message;
         var ts = linked ? linkTs : message?.Ts ?? "";
-        var note = await requests.AnalyzeAsync("command", command.TeamId, channel, command.UserId, ts, message?.ThreadTs, file, cancellationToken);
+        var note = await requests.AnalyzeAsync("command", command.TeamId, channel, command.UserId, ts, message?.ThreadTs, file, command.ResponseUrl, cancellationToken);
         return Reply(note ?? pick.Note ?? $"Analyzing {file.Name ?? "the video"}: follow along in its thread.");
     }
 

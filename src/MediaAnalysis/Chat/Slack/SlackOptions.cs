@@ -48,6 +48,7 @@ public sealed class SlackOptions : IValidatedOptions
         [
             OptionChecks.Required($"{SectionName}:SigningSecret", SigningSecret),
             OptionChecks.Required($"{SectionName}:BotToken", BotToken),
+            OptionChecks.AbsoluteHttpUrl($"{SectionName}:FilesBaseUrl", FilesBaseUrl),
             string.IsNullOrWhiteSpace(SigningSecret) || !SigningSecret.Trim().StartsWith("xox", StringComparison.Ordinal)
                 ? null
                 : $"{SectionName}:SigningSecret looks like a token; use the Signing Secret from Basic Information > App Credentials",

@@ -10,9 +10,6 @@ public static partial class SlackRenderer
     private const int MaxPromptInHeader = 60;
     private const int MaxReason = 1500;
 
-    // Below this much room left in a message, the next piece starts a new message rather than a sliver.
-    private const int MinPiece = 500;
-
     // One answer as threaded replies, in order: a header "Summary · gpt-4o-mini", the answer in sections of at most
     // 3000 characters, and a context line with tokens, cost and time on the last one. An answer longer than one
     // message allows continues in the next ("(continued)"). The section texts joined in order are
@@ -70,8 +67,9 @@ public static partial class SlackRenderer
         var used = 0;
         while (!splitter.IsDone)
         {
+            // A section is cut only with a full section's room (so it can end at a paragraph), or when the rest fits.
             var room = Math.Min(SlackLimits.SectionText, budget - used);
-            var full = sections.Count == SlackLimits.BlocksPerMessage - 2 || (room < MinPiece && splitter.Remaining > room);
+            var full = sections.Count == SlackLimits.BlocksPerMessage - 2 || room < Math.Min(SlackLimits.SectionText, splitter.Remaining);
             if (sections.Count > 0 && full)
             {
                 messages.Add(AnswerMessage(messages.Count == 0 ? header : header + Continued, sections, null));

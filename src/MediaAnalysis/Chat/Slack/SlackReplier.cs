@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
+using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Queue;
 using Microsoft.Extensions.Options;
@@ -60,8 +61,8 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
     {
         var state = SlackJobState.Parse(job.PlatformState);
         await using var file = new MemoryStream(Encoding.UTF8.GetBytes(transcript), writable: false);
-        await api.UploadFileAsync(state.Channel, state.ThreadTs, SlackRenderer.TranscriptFileName(job.SourceName),
-            $"Transcript of {job.SourceName}", file, file.Length, cancellationToken);
+        await Refusals(() => api.UploadFileAsync(state.Channel, state.ThreadTs, SlackRenderer.TranscriptFileName(job.SourceName),
+            $"Transcript of {job.SourceName}", file, file.Length, cancellationToken));
     }
 
     public async Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
@@ -69,7 +70,20 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
         var state = SlackJobState.Parse(job.PlatformState);
         foreach (var message in SlackRenderer.Answers(outcome))
         {
-            await api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, cancellationToken);
+            await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, cancellationToken));
+        }
+    }
+
+    // A channel the bot may no longer post in ends the job with Slack's reason in words, not a stack trace.
+    private static async Task Refusals(Func<Task> post)
+    {
+        try
+        {
+            await post();
+        }
+        catch (SlackApiException ex) when (ex.IsChannelUnavailable || ex.IsAuthFailure)
+        {
+            throw new AnalysisFailedException(FailureKind.ReplyFailed, ex.Message, ex);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace MediaAnalysis.Chat.Slack;
 public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, IJobStore store, ILogger<SlackRequests> logger)
 {
     // Null when all went well and the status message says the rest; else a line for the person.
-    public async Task<string?> AnalyzeAsync(string source, string team, string channel, string user, string messageTs, string? threadTs, SlackFile file, CancellationToken cancellationToken)
+    // `responseUrl` (shortcuts and commands) reaches the person even where the bot cannot post.
+    public async Task<string?> AnalyzeAsync(string source, string team, string channel, string user, string messageTs, string? threadTs, SlackFile file, string? responseUrl, CancellationToken cancellationToken)
     {
         var url = file.UrlPrivateDownload ?? file.UrlPrivate;
         if (file.Id is null || !Uri.TryCreate(url, UriKind.Absolute, out var video))
@@ -50,7 +51,22 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
                 var job = result.Job!;
                 var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
                     (s, ct) => store.SavePlatformStateAsync(job.Id, s, ct));
-                Background(() => replier.ShowStatusAsync(context, status!, CancellationToken.None));
+                Background(async () =>
+                {
+                    try
+                    {
+                        await replier.ShowStatusAsync(context, status!, CancellationToken.None);
+                    }
+                    catch (SlackApiException ex) when (ex.IsChannelUnavailable)
+                    {
+                        // Nowhere to show the job: stop it, and tell the person how to fix it.
+                        await queue.CancelAsync(job.Id, "the bot (it cannot post in this channel)", CancellationToken.None);
+                        if (responseUrl is not null)
+                        {
+                            await api.RespondAsync(responseUrl, ex.Message, ephemeral: true, CancellationToken.None);
+                        }
+                    }
+                });
                 return null;
             case EnqueueOutcome.Duplicate or EnqueueOutcome.AlreadyActive:
                 return "That video is already being analyzed: see its thread.";

@@ -38,11 +38,15 @@ internal static partial class SlackText
         while (true)
         {
             var escaped = Escape(Clip(text, take));
-            if (escaped.Length <= max || take <= 1)
+            if (escaped.Length <= max)
             {
-                return escaped.Length <= max ? escaped : Ellipsis;
+                return escaped;
             }
-            take -= Math.Max(1, escaped.Length - max);
+            if (take <= 1)
+            {
+                return Ellipsis[..Math.Min(Ellipsis.Length, Math.Max(0, max))];
+            }
+            take = Math.Max(1, Math.Min(take - 1, (int)((long)take * max / escaped.Length)));
         }
     }
 

@@ -76,6 +76,11 @@ public sealed partial class FakeSlackApi
             context.Response.StatusCode = 404;
             return;
         }
+        if (TakeFault("upload") is { } fault)
+        {
+            await WriteFaultAsync(context, fault);
+            return;
+        }
         if (UploadHost is not null && UploadHost != BaseAddress.Host && request.Header("Authorization") is not null)
         {
             Violation($"upload: the bot token was sent to {UploadHost}, which is not the API host");

@@ -126,7 +126,8 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     public void RateLimit(string method, TimeSpan retryAfter, int times = 1) =>
         AddFault(method, new FakeSlackFault(429, "ratelimited", retryAfter, null), times);
 
-    // The next `times` calls of the method answer this 5xx with an HTML body, as Slack's edge does.
+    // The next `times` calls of the method (or "upload" for the upload URL) answer this 5xx with an HTML body, as
+    // Slack's edge does.
     public void ServerError(string method, int status = 503, int times = 1) =>
         AddFault(method, new FakeSlackFault(status, null, null, null), times);
 

@@ -184,6 +184,24 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Not_in_channel_stops_the_job_and_tells_the_person_to_invite_the_bot()
+    {
+        _slack.NotInChannel(Channel);
+        var ts = _slack.PostUserMessage(Channel, Person, "video", _video);
+
+        using (await PostAsync("/slack/interactivity", Shortcut(ts).ToString(), form: true)) { }
+        var job = await WaitForJobAsync(ts);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (_slack.Responses.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(JobState.Cancelled, job.State);
+        Assert.Contains(_slack.Responses, r => r.Text is { } text && text.Contains("/invite", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_sign_in_page_in_place_of_the_video_is_reported_never_given_to_ffmpeg()
     {
         // Files on another origin than Slack:FilesBaseUrl never get the token: the fake answers its sign-in page.
@@ -212,13 +230,16 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         Assert.Empty(_outside.Deepgram.Requests);
     }
 
-    private async Task<JobRecord> WaitForJobAsync()
+    private async Task<JobRecord> WaitForJobAsync(string? messageTs = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             var (running, queued) = await Store.CountsAsync(CancellationToken.None);
-            if (running + queued == 0 && await LastJobAsync() is { } job)
+            var found = messageTs is null
+                ? await LastJobAsync()
+                : await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{messageTs}:{_video.Id}", CancellationToken.None);
+            if (running + queued == 0 && found is { } job)
             {
                 await Task.Delay(400); // the final status edit follows the row
                 return job;
@@ -230,7 +251,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
 
     private async Task<JobRecord?> LastJobAsync()
     {
-        foreach (var m in _slack.Messages.Where(m => m.Channel == Channel && m.EphemeralFor is null).Select(m => m.ThreadTs ?? m.Ts).Distinct())
+        foreach (var m in _slack.Messages.Where(m => m.Channel == Channel).Select(m => m.ThreadTs ?? m.Ts).Distinct())
         {
             if (await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{m}:{_video.Id}", CancellationToken.None) is { } job)
             {
