@@ -194,6 +194,61 @@ public sealed class JobQueueTests(MediaFiles media)
     }
 
     [Fact]
+    public async Task Shutdown_lets_a_running_job_finish_within_the_grace()
+    {
+        await using var outside = await PipelineHarness.StartAsync();
+        outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
+        outside.Deepgram.Latency = TimeSpan.FromSeconds(1.5);
+        string id;
+        await using (var q = await QueueHarness.StartAsync(outside, new() { ["Queue:ShutdownGrace"] = "00:00:10" }))
+        {
+            id = (await q.Queue.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/v.mp4"), "A", "k"), CancellationToken.None)).Result.Job!.Id;
+            while ((await q.Store.GetAsync(id, CancellationToken.None))!.State != JobState.Running)
+            {
+                await Task.Delay(20);
+            }
+        } // StopAsync: what SIGTERM does
+
+        var job = await (await StoreAt(outside)).GetAsync(id, CancellationToken.None);
+        Assert.Equal(JobState.Done, job!.State);
+    }
+
+    [Fact]
+    public async Task A_job_longer_than_the_grace_is_left_running_and_resumes_on_the_next_start()
+    {
+        await using var outside = await PipelineHarness.StartAsync();
+        outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
+        outside.Deepgram.Latency = TimeSpan.FromSeconds(30);
+        string id;
+        await using (var q = await QueueHarness.StartAsync(outside, new() { ["Queue:ShutdownGrace"] = "00:00:01" }))
+        {
+            id = (await q.Queue.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/v.mp4"), "A", "k"), CancellationToken.None)).Result.Job!.Id;
+            while ((await q.Store.GetAsync(id, CancellationToken.None))!.Stage != "transcribing")
+            {
+                await Task.Delay(20);
+            }
+        }
+        Assert.Equal(JobState.Running, (await (await StoreAt(outside)).GetAsync(id, CancellationToken.None))!.State);
+
+        outside.Deepgram.Latency = TimeSpan.Zero;
+        await using var next = await QueueHarness.StartAsync(outside);
+        var resumed = await next.WaitForEndAsync(id);
+
+        Assert.Equal(JobState.Done, resumed.State);
+        Assert.Equal(2, resumed.Attempts);
+        Assert.Contains(next.Replier.StatusesOf(id), s => s.Note == "The bot restarted; picking up where it left off.");
+    }
+
+    private static async Task<SqliteJobStore> StoreAt(PipelineHarness outside)
+    {
+        var store = new SqliteJobStore(
+            Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = $"Data Source={QueueHarness.DatabasePath(outside)}" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteJobStore>.Instance);
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
+    [Fact]
     public async Task A_bad_video_fails_the_job_with_its_reason()
     {
         await using var outside = await PipelineHarness.StartAsync();
