@@ -123,7 +123,7 @@ public static partial class SlackRenderer
 
     private static string TranscriptDetail(JobStatus status)
     {
-        var language = string.IsNullOrWhiteSpace(status.Language) ? null : SlackLanguageNames.Of(status.Language);
+        var language = string.IsNullOrWhiteSpace(status.Language) ? null : LanguageNames.Of(status.Language);
         var words = status.Words is { } w ? $"{Format.Count(w)} words" : null;
         var detail = string.Join(", ", new[] { language, words }.OfType<string>());
         return detail.Length == 0 ? "" : $" ({SlackText.Name(detail, MaxName)})";

@@ -27,9 +27,9 @@ public sealed class SlackApiHarness : IAsyncDisposable
 
     public SlackApiClient Client { get; }
 
-    public SlackRecordingLogger<SlackApiClient> Log { get; } = new();
+    public RecordingLogger<SlackApiClient> Log { get; } = new();
 
-    public SlackRecordingLogger<SlackChannelPacer> PacerLog { get; } = new();
+    public RecordingLogger<SlackChannelPacer> PacerLog { get; } = new();
 
     public static async Task<SlackApiHarness> StartAsync(Action<SlackOptions>? configure = null)
     {

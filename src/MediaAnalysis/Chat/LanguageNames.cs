@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Chat.Discord;
+namespace MediaAnalysis.Chat;
 
 // The app runs with invariant globalization, so culture data cannot name languages; these are the common ones
 // Deepgram detects. Anything else is shown as its code.

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Tests.Chat.Discord;
+namespace MediaAnalysis.Tests.Support;
 
 // Keeps every formatted log line, so a test can assert that no secret ever reached a log.
 public sealed class RecordingLogger<T> : ILogger<T>
@@ -24,6 +24,7 @@ public sealed class RecordingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        ArgumentNullException.ThrowIfNull(formatter);
         lock (_gate)
         {
             _lines.Add($"{logLevel} {eventId.Id} {formatter(state, exception)}");
