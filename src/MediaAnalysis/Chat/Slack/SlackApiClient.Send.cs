@@ -21,7 +21,19 @@ public sealed partial class SlackApiClient
             {
                 await pacer.WaitTurnAsync(channel, cancellationToken);
             }
-            var (result, delay) = await TryOnceAsync(call, answer, attempt, cancellationToken);
+            (T? Result, TimeSpan Delay) outcome;
+            try
+            {
+                outcome = await TryOnceAsync(call, answer, attempt, cancellationToken);
+            }
+            finally
+            {
+                if (call.PaceChannel is { } paced)
+                {
+                    pacer.Sent(paced);
+                }
+            }
+            var (result, delay) = outcome;
             if (result is not null)
             {
                 return result;

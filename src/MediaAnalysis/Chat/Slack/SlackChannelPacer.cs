@@ -35,6 +35,21 @@ public sealed class SlackChannelPacer(TimeProvider time, IOptions<SlackOptions> 
         }
     }
 
+    // A post's answer is in: the next one waits a full interval from now, however late this one went out, so
+    // slots reserved ahead of a slow first request never arrive at Slack back to back.
+    public void Sent(string channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        lock (_gate)
+        {
+            var after = time.GetUtcNow() + _interval;
+            if (!_next.TryGetValue(channel, out var next) || next < after)
+            {
+                _next[channel] = after;
+            }
+        }
+    }
+
     // After a 429 on this channel: nothing more goes out there until Slack's Retry-After has passed.
     public void Defer(string channel, TimeSpan retryAfter)
     {
