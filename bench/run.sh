@@ -2,6 +2,7 @@
 # Benchmarks of the analysis pipeline against the fakes (tests/MediaAnalysis.Fakes), on this machine.
 #   bench/run.sh pipeline   peak memory of `analyze` under a 256 MB cap (10 MB and ~1 GB videos), extract vs cat
 #   bench/run.sh fanout     bytes the six-way fan-out allocates for a 60-minute transcript
+#   bench/run.sh startup    process start to the first /healthz 200 (ReadyToRun), five times
 #   bench/run.sh load       200 signed Discord requests over 50 guilds: accept latency, memory, exactly-once
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
@@ -107,10 +108,29 @@ load() {
     "${REQUESTS:-200}" "${TENANTS:-50}" "${CONCURRENT:-4}" "${SPREAD:-10}"
 }
 
+# Process start to the first /healthz 200, ReadyToRun build (Discord's 3 s deadline after a wake-up).
+startup() {
+  dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
+  local port=18099
+  for i in 1 2 3 4 5; do
+    rm -rf "$OUT/startup" && mkdir -p "$OUT/startup"
+    local s e
+    s=$(date +%s%N)
+    Deepgram__ApiKey=k OpenRouter__ApiKey=k Storage__ConnectionString="Data Source=$OUT/startup/db" \
+      dotnet "$OUT/r2r/MediaAnalysis.dll" serve --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+    local pid=$!
+    until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.005; done
+    e=$(date +%s%N)
+    echo "run $i: start to /healthz 200 in $(( (e - s) / 1000000 )) ms"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+}
+
 case "$WHAT" in
+  startup) startup ;;
   load) load ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|load|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|all]" >&2; exit 2 ;;
 esac
