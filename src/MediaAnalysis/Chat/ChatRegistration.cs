@@ -13,6 +13,7 @@ public static class ChatRegistration
         {
             services.AddSingleton<DiscordReplier>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<DiscordReplier>());
+            services.AddHostedService<DiscordWarmUp>();
         }
         services.AddSlackProtocol();
         if (configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() is { IsEnabled: true })

@@ -16,6 +16,10 @@ public static class ServeCommand
         IEnumerable<KeyValuePair<string, string?>>? overrides = null,
         Action<IServiceCollection>? configure = null)
     {
+        // Webhooks come in bursts and SQLite calls block their thread: start with enough threads that a burst
+        // never waits for the pool to grow (it adds about one a second beyond its minimum, which is the core count).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [.. args],

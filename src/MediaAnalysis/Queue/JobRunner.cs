@@ -32,6 +32,14 @@ public sealed class JobRunner(
             return;
         }
 
+        // Reachable for Cancel from the first moment; a cancel that came between the claim and now is in the row.
+        using var cancel = new CancellationTokenSource();
+        signal.Register(job.Id, cancel);
+        if (job.CancelRequestedBy is not null || (await store.GetAsync(job.Id, CancellationToken.None))?.CancelRequestedBy is not null)
+        {
+            await cancel.CancelAsync();
+        }
+
         var pipeline = services.GetRequiredService<AnalysisPipeline>();
         var prompts = pipeline.FanOut.Prompts;
         var models = pipeline.FanOut.Models;
@@ -46,14 +54,8 @@ public sealed class JobRunner(
         };
         await using var status = new StatusReporter(replier, context, initial, _options.StatusInterval, time, logger);
 
-        using var cancel = new CancellationTokenSource();
         using var run = CancellationTokenSource.CreateLinkedTokenSource(hardStop, cancel.Token);
         run.CancelAfter(_options.JobTimeout);
-        signal.Register(job.Id, cancel);
-        if (job.CancelRequestedBy is not null)
-        {
-            await cancel.CancelAsync();
-        }
 
         JobState final;
         string? note;

@@ -26,6 +26,10 @@ public sealed class JobWorker(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
+        // The first request after a wake-up must not pay for preparing the queue's queries.
+        await store.FindByKeyAsync("warm-up", cancellationToken);
+        await store.QueuePositionAsync("warm-up", cancellationToken);
+        await store.RecentAverageDurationAsync(cancellationToken);
         var requeued = await store.RequeueOrphansAsync(_options.EffectiveInstanceId, time.GetUtcNow(), cancellationToken);
         if (requeued > 0)
         {
