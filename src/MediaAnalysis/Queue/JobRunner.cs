@@ -24,7 +24,7 @@ public sealed class JobRunner(
     {
         var started = time.GetTimestamp();
         QueueLog.Started(logger, job.Id, job.Attempts);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id, ["Platform"] = job.Platform, ["Tenant"] = job.Tenant });
+        using var scope = logger.BeginScope("Job {JobId} on {Platform}/{Tenant}", job.Id, job.Platform, job.Tenant);
         if (repliers.For(job.Platform) is not { } replier)
         {
             QueueLog.NoReplier(logger, job.Platform, job.Id);
