@@ -24,7 +24,7 @@ public static class ResultWriter
             {
                 case ModelOutcome.Succeeded s:
                     stdout.WriteLine($"## {s.Prompt} · {s.Model}");
-                    stdout.WriteLine(Footer(s));
+                    stdout.WriteLine(Format.Usage(s));
                     stdout.WriteLine();
                     stdout.WriteLine(s.Answer.Trim());
                     break;
@@ -37,21 +37,6 @@ public static class ResultWriter
         stdout.WriteLine();
         stdout.WriteLine($"{result.SucceededCount} of {result.Outcomes.Count} answers"
             + (result.TotalCost is { } cost ? $" · total {Format.Cost(cost)}" : ""));
-    }
-
-    public static string Footer(ModelOutcome.Succeeded s)
-    {
-        var parts = new List<string>();
-        if (s.PromptTokens is { } input && s.CompletionTokens is { } output)
-        {
-            parts.Add($"{Format.Count(input)} → {Format.Count(output)} tokens");
-        }
-        if (s.Cost is { } cost)
-        {
-            parts.Add(Format.Cost(cost));
-        }
-        parts.Add(Format.Seconds(s.Elapsed));
-        return string.Join(" · ", parts);
     }
 
     public static void WriteJson(AnalysisResult result, TextWriter stdout)

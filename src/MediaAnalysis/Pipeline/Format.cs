@@ -30,5 +30,20 @@ public static class Format
 
     public static string Cost(decimal cost) => string.Create(CultureInfo.InvariantCulture, $"${cost:0.0000}");
 
+    // "1,204 → 312 tokens · $0.0021 · 6.1 s", leaving out what the endpoint did not report.
+    public static string Usage(Analysis.ModelOutcome.Succeeded outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var tokens = (outcome.PromptTokens, outcome.CompletionTokens) switch
+        {
+            ({ } p, { } c) => $"{Count(p)} → {Count(c)} tokens",
+            (null, { } c) => $"{Count(c)} tokens",
+            ({ } p, null) => $"{Count(p)} prompt tokens",
+            _ => null,
+        };
+        string?[] parts = [tokens, outcome.Cost is { } cost ? Cost(cost) : null, Seconds(outcome.Elapsed)];
+        return string.Join(" · ", parts.OfType<string>());
+    }
+
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

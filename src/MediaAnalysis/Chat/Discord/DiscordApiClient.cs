@@ -50,7 +50,7 @@ public sealed partial class DiscordApiClient(
     // The thread's id equals the message id; a second try answers 160004 (IsThreadAlreadyCreated).
     public Task<Channel> StartThreadFromMessageAsync(string channelId, string messageId, string name, int autoArchiveMinutes, CancellationToken cancellationToken)
     {
-        var body = new ThreadCreateBody { Name = DiscordText.Clip(name.Trim(), DiscordLimits.ThreadName), AutoArchiveDuration = autoArchiveMinutes };
+        var body = new ThreadCreateBody { Name = TextClip.Clip(name.Trim(), DiscordLimits.ThreadName), AutoArchiveDuration = autoArchiveMinutes };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, DiscordJsonContext.Default.ThreadCreateBody);
         return SendAsync(DiscordRoute.Channel(HttpMethod.Post, channelId, $"/messages/{DiscordRoute.Escape(messageId)}/threads", "/messages/{message}/threads", true),
             () => JsonContent(bytes), DiscordJsonContext.Default.Channel, canReplay: true, cancellationToken);

@@ -18,8 +18,8 @@ public static partial class DiscordRenderer
     public static IReadOnlyList<MessageBody> Answers(ModelOutcome outcome, string prompt)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var title = DiscordText.Clip(string.IsNullOrWhiteSpace(prompt) ? outcome.Prompt : prompt, DiscordLimits.EmbedTitle - Continued.Length);
-        var author = new EmbedAuthor { Name = DiscordText.Clip(outcome.Model, DiscordLimits.AuthorName) };
+        var title = TextClip.Clip(string.IsNullOrWhiteSpace(prompt) ? outcome.Prompt : prompt, DiscordLimits.EmbedTitle - Continued.Length);
+        var author = new EmbedAuthor { Name = TextClip.Clip(outcome.Model, DiscordLimits.AuthorName) };
         return outcome switch
         {
             ModelOutcome.Succeeded s => Succeeded(s, title, author),
@@ -28,24 +28,10 @@ public static partial class DiscordRenderer
         };
     }
 
-    public static string Footer(ModelOutcome.Succeeded outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var tokens = (outcome.PromptTokens, outcome.CompletionTokens) switch
-        {
-            ({ } p, { } c) => $"{Format.Count(p)} → {Format.Count(c)} tokens",
-            (null, { } c) => $"{Format.Count(c)} tokens",
-            ({ } p, null) => $"{Format.Count(p)} prompt tokens",
-            _ => null,
-        };
-        string?[] parts = [tokens, outcome.Cost is { } cost ? Format.Cost(cost) : null, Format.Seconds(outcome.Elapsed)];
-        return string.Join(" · ", parts.OfType<string>());
-    }
-
     private static List<MessageBody> Succeeded(ModelOutcome.Succeeded outcome, string title, EmbedAuthor author)
     {
         var colour = ColourFor(outcome.Model);
-        var footer = new EmbedFooter { Text = DiscordText.Clip(Footer(outcome), DiscordLimits.FooterText) };
+        var footer = new EmbedFooter { Text = TextClip.Clip(Format.Usage(outcome), DiscordLimits.FooterText) };
         if (string.IsNullOrWhiteSpace(outcome.Answer))
         {
             return [Body([new Embed { Title = title, Author = author, Color = colour, Description = "*(The model returned an empty answer.)*", Footer = footer }])];
@@ -79,7 +65,7 @@ public static partial class DiscordRenderer
 
     private static Embed Failed(ModelOutcome.Failed outcome, string title, EmbedAuthor author)
     {
-        var reason = DiscordText.Clip(outcome.Reason.Trim().TrimEnd('.'), MaxReason);
+        var reason = TextClip.Clip(outcome.Reason.Trim().TrimEnd('.'), MaxReason);
         var who = DiscordText.EscapeMarkdown(DiscordText.ShortModel(outcome.Model));
         return new Embed
         {
@@ -88,7 +74,7 @@ public static partial class DiscordRenderer
             Color = FailureColour,
             Description = reason.Length == 0
                 ? $"{who} could not answer. The other answers are unaffected."
-                : $"{who} could not answer: {reason}{(reason.EndsWith(DiscordText.Ellipsis, StringComparison.Ordinal) ? "" : ".")} The other answers are unaffected.",
+                : $"{who} could not answer: {reason}{(reason.EndsWith(TextClip.Ellipsis, StringComparison.Ordinal) ? "" : ".")} The other answers are unaffected.",
         };
     }
 

@@ -28,7 +28,7 @@ public static partial class DiscordRenderer
         var cancelId = CancelPrefix + status.JobId;
         return new MessageBody
         {
-            Content = DiscordText.Clip(content, DiscordLimits.Content),
+            Content = TextClip.Clip(content, DiscordLimits.Content),
             // An empty list removes the button on the edit that ends the job.
             Components = status.Cancellable && cancelId.Length <= DiscordLimits.CustomId
                 ? [Component.Row(Component.Button(ButtonStyle.Danger, "Cancel", cancelId))]
@@ -52,7 +52,7 @@ public static partial class DiscordRenderer
         {
             yield return calls;
         }
-        var note = string.IsNullOrWhiteSpace(status.Note) ? null : DiscordText.EscapeMarkdown(DiscordText.Clip(status.Note.Trim(), MaxNote));
+        var note = string.IsNullOrWhiteSpace(status.Note) ? null : DiscordText.EscapeMarkdown(TextClip.Clip(status.Note.Trim(), MaxNote));
         var analyzed = status.State == JobState.Done || (status.State == JobState.Running && status.Stage == AnalysisStage.Analyzing);
         if (analyzed)
         {
@@ -75,7 +75,7 @@ public static partial class DiscordRenderer
 
     private static string Header(JobStatus status)
     {
-        var parts = new List<string> { $"🎬 **{DiscordText.EscapeMarkdown(DiscordText.Clip(status.SourceName, MaxName))}**" };
+        var parts = new List<string> { $"🎬 **{DiscordText.EscapeMarkdown(TextClip.Clip(status.SourceName, MaxName))}**" };
         if (status.SizeBytes is { } size)
         {
             parts.Add(Format.Bytes(size));
@@ -86,7 +86,7 @@ public static partial class DiscordRenderer
         }
         var asker = status.RequesterId.Length is > 0 and <= 20 && status.RequesterId.All(char.IsAsciiDigit)
             ? $"<@{status.RequesterId}>"
-            : DiscordText.EscapeMarkdown(DiscordText.Clip(status.RequesterId, MaxName));
+            : DiscordText.EscapeMarkdown(TextClip.Clip(status.RequesterId, MaxName));
         parts.Add($"asked by {asker}");
         return string.Join(" · ", parts);
     }
@@ -156,7 +156,7 @@ public static partial class DiscordRenderer
 
     private static string GroupText(string prompt, IReadOnlyList<CallMark> calls, bool running, int detail)
     {
-        var name = DiscordText.EscapeMarkdown(DiscordText.Clip(prompt, 60));
+        var name = DiscordText.EscapeMarkdown(TextClip.Clip(prompt, 60));
         if (detail >= 2)
         {
             var ok = calls.Count(c => c.State == CallState.Succeeded);
@@ -166,13 +166,13 @@ public static partial class DiscordRenderer
         var reasonLength = detail == 0 ? 100 : 40;
         var marks = calls.Select(c =>
         {
-            var model = DiscordText.EscapeMarkdown(DiscordText.Clip(DiscordText.ShortModel(c.Model), 60));
+            var model = DiscordText.EscapeMarkdown(TextClip.Clip(DiscordText.ShortModel(c.Model), 60));
             return c.State switch
             {
                 CallState.Succeeded when detail == 0 && c.Elapsed is { } e => $"✅ {model} {Math.Round(e.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
                 CallState.Succeeded => $"✅ {model}",
                 CallState.Failed when !string.IsNullOrWhiteSpace(c.Reason) =>
-                    $"❌ {model}: {DiscordText.EscapeMarkdown(DiscordText.Clip(c.Reason.Trim(), reasonLength))}",
+                    $"❌ {model}: {DiscordText.EscapeMarkdown(TextClip.Clip(c.Reason.Trim(), reasonLength))}",
                 CallState.Failed => $"❌ {model}",
                 _ => running ? $"⏳ {model}" : $"➖ {model}",
             };

@@ -20,7 +20,7 @@ public static partial class DiscordRenderer
         Type = InteractionCallbackType.ChannelMessageWithSource,
         Data = new MessageBody
         {
-            Content = DiscordText.Clip(text, DiscordLimits.Content),
+            Content = TextClip.Clip(text, DiscordLimits.Content),
             Flags = MessageFlags.Ephemeral,
             AllowedMentions = AllowedMentions.None,
         },
@@ -38,7 +38,7 @@ public static partial class DiscordRenderer
     }
 
     public static string ThreadName(string sourceName) =>
-        DiscordText.Clip("Analysis: " + (string.IsNullOrWhiteSpace(sourceName) ? "video" : sourceName.ReplaceLineEndings(" ").Trim()), DiscordLimits.ThreadName);
+        TextClip.Clip("Analysis: " + (string.IsNullOrWhiteSpace(sourceName) ? "video" : sourceName.ReplaceLineEndings(" ").Trim()), DiscordLimits.ThreadName);
 
     // The job id back from a Cancel button's custom_id, or null when the click was for something else.
     public static string? CancelledJobId(string? customId) =>

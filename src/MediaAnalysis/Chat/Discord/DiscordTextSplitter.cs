@@ -88,7 +88,7 @@ internal sealed class DiscordTextSplitter
             }
         }
         var best = Math.Max(Math.Max(paragraph, line), Math.Max(sentence, space));
-        return best > 0 ? best : DiscordText.GraphemeBoundaryAtOrBefore(_text, start, limit);
+        return best > 0 ? best : TextClip.GraphemeBoundaryAtOrBefore(_text, start, limit);
     }
 
     // Whether `position` (a line start) lies inside a fenced code block: an odd number of fence lines before it.

@@ -42,7 +42,7 @@ public sealed partial class SlackApiClient
         }
         var body = new ResponseUrlBody
         {
-            Text = SlackText.Clip(text, SlackLimits.MessageText),
+            Text = TextClip.Clip(text, SlackLimits.MessageText),
             ResponseType = ephemeral ? ResponseUrlBody.Ephemeral : ResponseUrlBody.InChannel,
             ReplaceOriginal = false,
         };

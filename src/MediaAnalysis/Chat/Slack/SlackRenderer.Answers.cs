@@ -25,34 +25,19 @@ public static partial class SlackRenderer
         };
     }
 
-    // "1,204 → 312 tokens · $0.0021 · 6.1 s"
-    public static string Footer(ModelOutcome.Succeeded outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var tokens = (outcome.PromptTokens, outcome.CompletionTokens) switch
-        {
-            ({ } p, { } c) => $"{Format.Count(p)} → {Format.Count(c)} tokens",
-            (null, { } c) => $"{Format.Count(c)} tokens",
-            ({ } p, null) => $"{Format.Count(p)} prompt tokens",
-            _ => null,
-        };
-        string?[] parts = [tokens, outcome.Cost is { } cost ? Format.Cost(cost) : null, Format.Seconds(outcome.Elapsed)];
-        return string.Join(" · ", parts.OfType<string>());
-    }
-
     // "Summary · gpt-4o-mini", at most 150 characters with room for " (continued)"; the model name gives way first.
     public static string HeaderText(string prompt, string model)
     {
-        var name = SlackText.Clip(SlackText.OneLine(prompt ?? ""), MaxPromptInHeader);
+        var name = TextClip.Clip(SlackText.OneLine(prompt ?? ""), MaxPromptInHeader);
         var head = name.Length == 0 ? "" : $"{name} · ";
         var room = SlackLimits.HeaderText - Continued.Length - head.Length;
-        return head + SlackText.Clip(SlackText.OneLine(SlackText.ShortModel(model ?? "")), room);
+        return head + TextClip.Clip(SlackText.OneLine(SlackText.ShortModel(model ?? "")), room);
     }
 
     private static List<SlackMessageContent> Succeeded(ModelOutcome.Succeeded outcome)
     {
         var header = HeaderText(outcome.Prompt, outcome.Model);
-        var footer = SlackText.Escape(Footer(outcome));
+        var footer = SlackText.Escape(Format.Usage(outcome));
         var body = SlackMarkdown.ToMrkdwn(outcome.Answer).Trim();
         if (body.Length == 0)
         {
@@ -95,15 +80,15 @@ public static partial class SlackRenderer
             blocks.Add(Context(footer));
         }
         var preview = SlackText.OneLine(sections[0]);
-        var text = SlackText.Clip($"{SlackText.Escape(header)}: {preview}", SlackLimits.FallbackText);
+        var text = TextClip.Clip($"{SlackText.Escape(header)}: {preview}", SlackLimits.FallbackText);
         return new SlackMessageContent(text, blocks);
     }
 
     private static SlackMessageContent Failed(ModelOutcome.Failed outcome)
     {
         var model = SlackText.ShortModel(outcome.Model);
-        var reason = SlackText.Clip(SlackText.OneLine(outcome.Reason).TrimEnd('.'), MaxReason);
-        var end = reason.EndsWith(SlackText.Ellipsis, StringComparison.Ordinal) ? "" : ".";
+        var reason = TextClip.Clip(SlackText.OneLine(outcome.Reason).TrimEnd('.'), MaxReason);
+        var end = reason.EndsWith(TextClip.Ellipsis, StringComparison.Ordinal) ? "" : ".";
         var plain = reason.Length == 0
             ? $"{model} could not answer. The other answers are unaffected."
             : $"{model} could not answer: {reason}{end} The other answers are unaffected.";

@@ -26,7 +26,7 @@ public static partial class SlackRenderer
                 break;
             }
         }
-        var blocks = new List<Block> { Section(SlackText.Clip(section, SlackLimits.SectionText)) };
+        var blocks = new List<Block> { Section(TextClip.Clip(section, SlackLimits.SectionText)) };
         if (ContextParts(status) is { Count: > 0 } parts)
         {
             blocks.Add(Context(string.Join(" · ", parts)));
@@ -38,7 +38,7 @@ public static partial class SlackRenderer
                 Elements = [new ButtonElement { Text = TextObject.Plain("Cancel"), ActionId = CancelActionId, Value = status.JobId, Style = ButtonElement.Danger }],
             });
         }
-        return new SlackMessageContent(SlackText.Clip(FallbackLine(status), SlackLimits.FallbackText), blocks);
+        return new SlackMessageContent(TextClip.Clip(FallbackLine(status), SlackLimits.FallbackText), blocks);
     }
 
     private static IEnumerable<string> StatusLines(JobStatus status, int detail)

@@ -40,7 +40,7 @@ public static partial class SlackRenderer
         var max = MaxFileName - TranscriptSuffix.Length;
         if (cleaned.Length > max)
         {
-            cleaned = cleaned[..SlackText.GraphemeBoundaryAtOrBefore(cleaned, 0, max)].TrimEnd('.', '_', '-');
+            cleaned = cleaned[..TextClip.GraphemeBoundaryAtOrBefore(cleaned, 0, max)].TrimEnd('.', '_', '-');
         }
         return (cleaned.Length == 0 ? "video" : cleaned) + TranscriptSuffix;
     }
@@ -52,5 +52,5 @@ public static partial class SlackRenderer
     private static SectionBlock Section(string mrkdwn) => new() { Text = TextObject.Markdown(mrkdwn) };
 
     private static ContextBlock Context(params IReadOnlyList<string> mrkdwn) =>
-        new() { Elements = [.. mrkdwn.Take(SlackLimits.ContextElements).Select(t => TextObject.Markdown(SlackText.Clip(t, SlackLimits.SectionText)))] };
+        new() { Elements = [.. mrkdwn.Take(SlackLimits.ContextElements).Select(t => TextObject.Markdown(TextClip.Clip(t, SlackLimits.SectionText)))] };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -6,8 +5,6 @@ namespace MediaAnalysis.Chat.Slack;
 
 internal static partial class SlackText
 {
-    public const string Ellipsis = "…";
-
     // Slack's three control characters in mrkdwn and plain text alike; everything else is literal.
     public static string Escape(string text)
     {
@@ -37,14 +34,14 @@ internal static partial class SlackText
         var take = max;
         while (true)
         {
-            var escaped = Escape(Clip(text, take));
+            var escaped = Escape(TextClip.Clip(text, take));
             if (escaped.Length <= max)
             {
                 return escaped;
             }
             if (take <= 1)
             {
-                return Ellipsis[..Math.Min(Ellipsis.Length, Math.Max(0, max))];
+                return TextClip.Ellipsis[..Math.Min(TextClip.Ellipsis.Length, Math.Max(0, max))];
             }
             take = Math.Max(1, Math.Min(take - 1, (int)((long)take * max / escaped.Length)));
         }
@@ -57,51 +54,9 @@ internal static partial class SlackText
 
     // A name people chose (file, model, prompt), clipped, on one line, escaped, for mrkdwn.
     public static string Name(string? text, int max) =>
-        Escape(Clip(OneLine(text ?? ""), max));
+        Escape(TextClip.Clip(OneLine(text ?? ""), max));
 
     public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
-
-    // At most `max` UTF-16 units, cut between graphemes, with an ellipsis when cut.
-    public static string Clip(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= max)
-        {
-            return text;
-        }
-        if (max <= Ellipsis.Length)
-        {
-            return Ellipsis[..Math.Max(0, max)];
-        }
-        return text[..GraphemeBoundaryAtOrBefore(text, 0, max - Ellipsis.Length)] + Ellipsis;
-    }
-
-    // The largest length ≤ max from `start` ending between two graphemes; one grapheme longer than max is cut
-    // between code points instead.
-    public static int GraphemeBoundaryAtOrBefore(string text, int start, int max)
-    {
-        var end = Math.Min(text.Length, start + max);
-        var position = start;
-        while (position < end)
-        {
-            var next = position + StringInfo.GetNextTextElementLength(text.AsSpan(position));
-            if (next > end)
-            {
-                break;
-            }
-            position = next;
-        }
-        if (position > start)
-        {
-            return position - start;
-        }
-        var cut = Math.Min(max, text.Length - start);
-        if (cut > 1 && start + cut < text.Length && char.IsHighSurrogate(text[start + cut - 1]))
-        {
-            cut--;
-        }
-        return Math.Max(cut, 1);
-    }
 
     // "openai/gpt-4o-mini" → "gpt-4o-mini".
     public static string ShortModel(string model)

@@ -107,7 +107,7 @@ internal sealed class SlackTextSplitter
     // One "word" longer than the limit: between graphemes, moved back out of a link or an entity it would split.
     private int HardCut(int start, int limit)
     {
-        var cut = SlackText.GraphemeBoundaryAtOrBefore(_text, start, limit);
+        var cut = TextClip.GraphemeBoundaryAtOrBefore(_text, start, limit);
         var piece = _text.AsSpan(start, cut);
         var open = piece.LastIndexOf('<');
         if (open > 0 && piece[open..].IndexOf('>') < 0)

@@ -1,3 +1,4 @@
+using MediaAnalysis.Pipeline;
 using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
@@ -133,9 +134,9 @@ public sealed class DiscordRendererAnswerTests
         var none = new ModelOutcome.Succeeded("S", Model, TimeSpan.FromSeconds(6.1), 1, "a", null, null, null, null);
         var completionOnly = none with { CompletionTokens = 312 };
 
-        Assert.Equal("6.1 s", DiscordRenderer.Footer(none));
-        Assert.Equal("312 tokens · 6.1 s", DiscordRenderer.Footer(completionOnly));
-        Assert.Equal("1,204 → 312 tokens · $0.0021 · 6.1 s", DiscordRenderer.Footer(Succeeded("a")));
+        Assert.Equal("6.1 s", Format.Usage(none));
+        Assert.Equal("312 tokens · 6.1 s", Format.Usage(completionOnly));
+        Assert.Equal("1,204 → 312 tokens · $0.0021 · 6.1 s", Format.Usage(Succeeded("a")));
     }
 
     [Fact]
