@@ -40,7 +40,7 @@ public static partial class DiscordRenderer
         var messages = new List<MessageBody>();
         var embeds = new List<Embed>();
         var used = 0;
-        var splitter = new DiscordTextSplitter(outcome.Answer);
+        var splitter = new TextSplitter(outcome.Answer);
         while (!splitter.IsDone)
         {
             var embedTitle = messages.Count == 0 && embeds.Count == 0 ? title : title + Continued;

@@ -46,7 +46,7 @@ public static partial class SlackRenderer
 
         var messages = new List<SlackMessageContent>();
         var sections = new List<string>();
-        var splitter = new SlackTextSplitter(body);
+        var splitter = new TextSplitter(body, slackMarkup: true);
         // Every message keeps room for the footer: which one is last is known only at the end.
         var budget = SlackLimits.BlockTextPerMessage - header.Length - Continued.Length - footer.Length;
         var used = 0;

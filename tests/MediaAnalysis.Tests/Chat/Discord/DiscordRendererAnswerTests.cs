@@ -1,3 +1,4 @@
+using MediaAnalysis.Chat;
 using MediaAnalysis.Pipeline;
 using System.Globalization;
 using System.Text.Json;
@@ -69,7 +70,7 @@ public sealed class DiscordRendererAnswerTests
         var before = string.Concat(Enumerable.Range(0, 50).Select(i => $"line {i:00} of plain text, no blank lines here at all.\n"));
         var code = "```\n" + string.Concat(Enumerable.Range(0, 80).Select(i => $"code line {i:00} inside the fence\n\n")) + "```\n";
 
-        var pieces = DiscordTextSplitter.Split(before + code, 4000);
+        var pieces = TextSplitter.Split(before + code, 4000);
 
         Assert.Equal(before, pieces[0]);
         Assert.Equal(before + code, string.Concat(pieces));
@@ -80,7 +81,7 @@ public sealed class DiscordRendererAnswerTests
     {
         var answer = string.Concat(Enumerable.Repeat("👩‍💻e\u0301🇩🇪", 3000));
 
-        var pieces = DiscordTextSplitter.Split(answer, 4096);
+        var pieces = TextSplitter.Split(answer, 4096);
 
         Assert.Equal(answer, string.Concat(pieces));
         Assert.All(pieces, p => Assert.True(p.Length <= 4096));
@@ -99,7 +100,7 @@ public sealed class DiscordRendererAnswerTests
         var sentence = string.Join(' ', Enumerable.Repeat("word", 100)) + ". ";
         var answer = string.Concat(Enumerable.Repeat(sentence, 20));
 
-        var pieces = DiscordTextSplitter.Split(answer, 4000);
+        var pieces = TextSplitter.Split(answer, 4000);
 
         Assert.All(pieces.SkipLast(1), p => Assert.EndsWith(". ", p, StringComparison.Ordinal));
     }

@@ -1,18 +1,20 @@
-namespace MediaAnalysis.Chat.Discord;
+namespace MediaAnalysis.Chat;
 
-// Cuts a long answer into pieces of at most a given length, at the best boundary in reach: a paragraph,
-// then a line (both preferably outside ``` code blocks), then a sentence, then a space, and only for a
-// single word longer than the limit between two graphemes. Pieces keep their separators, so joining them
-// gives the text back exactly; Discord trims the whitespace at each piece's ends when it shows them.
-internal sealed class DiscordTextSplitter
+// Cuts a long answer into pieces of at most a given length at the best boundary in reach: a paragraph, then a
+// line (both preferably outside ``` blocks), then a sentence, then a space; a single word longer than the limit is
+// cut between graphemes. With Slack's markup, never inside a <url|link> or an &amp; entity. Pieces keep their
+// separators, so joining them gives the text back exactly (Discord trims each piece's ends when it shows them).
+internal sealed class TextSplitter
 {
     private readonly string _text;
+    private readonly bool _slackMarkup;
     private readonly List<int> _fenceLineStarts = [];
     private int _position;
 
-    public DiscordTextSplitter(string text)
+    public TextSplitter(string text, bool slackMarkup = false)
     {
         _text = text;
+        _slackMarkup = slackMarkup;
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
@@ -37,9 +39,9 @@ internal sealed class DiscordTextSplitter
         return piece;
     }
 
-    public static IReadOnlyList<string> Split(string text, int limit)
+    public static IReadOnlyList<string> Split(string text, int limit, bool slackMarkup = false)
     {
-        var splitter = new DiscordTextSplitter(text);
+        var splitter = new TextSplitter(text, slackMarkup);
         var pieces = new List<string>();
         while (!splitter.IsDone)
         {
@@ -56,10 +58,23 @@ internal sealed class DiscordTextSplitter
         }
         var start = _position;
         int paragraphOut = 0, lineOut = 0, paragraph = 0, line = 0, sentence = 0, space = 0;
+        var inLink = false;
         // `cut` is the length of the piece: it ends with _text[start + cut - 1].
         for (var cut = 1; cut <= limit; cut++)
         {
             var c = _text[start + cut - 1];
+            if (_slackMarkup && c == '<')
+            {
+                inLink = true;
+            }
+            else if (_slackMarkup && c == '>')
+            {
+                inLink = false;
+            }
+            if (inLink)
+            {
+                continue;
+            }
             if (c == '\n')
             {
                 var outside = !InsideFence(start + cut);
@@ -88,7 +103,29 @@ internal sealed class DiscordTextSplitter
             }
         }
         var best = Math.Max(Math.Max(paragraph, line), Math.Max(sentence, space));
-        return best > 0 ? best : TextClip.GraphemeBoundaryAtOrBefore(_text, start, limit);
+        return best > 0 ? best : HardCut(start, limit);
+    }
+
+    // One "word" longer than the limit: between graphemes, moved back out of a link or an entity it would split.
+    private int HardCut(int start, int limit)
+    {
+        var cut = TextClip.GraphemeBoundaryAtOrBefore(_text, start, limit);
+        if (!_slackMarkup)
+        {
+            return cut;
+        }
+        var piece = _text.AsSpan(start, cut);
+        var open = piece.LastIndexOf('<');
+        if (open > 0 && piece[open..].IndexOf('>') < 0)
+        {
+            return open;
+        }
+        var amp = piece.LastIndexOf('&');
+        if (amp > 0 && amp >= cut - 5 && piece[amp..].IndexOf(';') < 0)
+        {
+            return amp;
+        }
+        return cut;
     }
 
     // Whether `position` (a line start) lies inside a fenced code block: an odd number of fence lines before it.
