@@ -52,24 +52,32 @@ start_fakes() {
 report_value() { sed -n "s/^$2=//p" "$1"; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
-# analyze VIDEO (by URL, as the bot downloads it) inside a 256 MB cgroup; prints "pss_mib rss_mib exit oom extract_s"
+# analyze VIDEO inside a 256 MB cgroup, by URL as the bot downloads it (or by local path with "local");
+# prints "pss_mib rss_mib exit oom extract_s ffmpeg_s" (ffmpeg_s: its whole run when it followed the download).
 run_capped() {
-  local name=$1 report="$OUT/memcap-$1.txt" err="$OUT/analyze-$1.err"
+  local name=$1 mode=${2:-url} report="$OUT/memcap-$1-${2:-url}.txt" err="$OUT/analyze-$1-${2:-url}.err"
   local host=${FILEHOST#http://}; host=${host%/}
+  local source="${FILEHOST}files/$name"
+  [ "$mode" = local ] && source="$OUT/media/$name"
   Deepgram__ApiKey=test-deepgram-key Deepgram__BaseUrl="$DEEPGRAM" \
   OpenRouter__ApiKey=test-openrouter-key OpenRouter__BaseUrl="$OPENROUTER" \
   Media__AllowedHosts__0="$host" Media__AllowHttp=true Media__TempPath="$OUT/jobs" \
-  "$MEMCAP" -p -q -i 10 -o "$report" 256M -- dotnet "$APP" analyze "${FILEHOST}files/$name" --json --verbose \
+  "$MEMCAP" -p -q -i 10 -o "$report" 256M -- dotnet "$APP" analyze "$source" --json --verbose \
     >"$OUT/analyze-$name.json" 2>"$err" || true
-  local extract
+  local extract ffmpeg_s
   extract=$(sed -n 's/.*Stage Extracting finished in \([0-9.]*\) s.*/\1/p' "$err" | tail -n 1)
-  echo "$(mib "$(report_value "$report" peak_tree_pss_bytes)") $(mib "$(report_value "$report" peak_rss_bytes)") $(report_value "$report" exit_code) $(report_value "$report" oom_fired) ${extract:-?}"
+  ffmpeg_s=$(sed -n 's/.*ffmpeg ran \([0-9.]*\) s.*/\1/p' "$err" | tail -n 1)
+  echo "$(mib "$(report_value "$report" peak_tree_pss_bytes)") $(mib "$(report_value "$report" peak_rss_bytes)") $(report_value "$report" exit_code) $(report_value "$report" oom_fired) ${extract:-?} ${ffmpeg_s:--}"
 }
 
 time_cat() { local s; s=$(date +%s.%N); cat "$1" >/dev/null; awk -v a="$s" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'; }
-# The same read with the file dropped from the page cache first: what a 256 MB machine, which cannot
-# cache a 1 GB file, sees when ffmpeg reads the video it just downloaded.
-time_cat_cold() { dd if="$1" iflag=nocache count=0 status=none; time_cat "$1"; }
+# The same read with the file out of the page cache first: what a 256 MB machine, which cannot cache a
+# 1 GB file, sees. As root the whole page cache is dropped (fadvise alone leaves recently written pages).
+time_cat_cold() {
+  sync
+  if [ -w /proc/sys/vm/drop_caches ]; then echo 1 >/proc/sys/vm/drop_caches; else dd if="$1" iflag=nocache count=0 status=none; fi
+  time_cat "$1"
+}
 
 pipeline() {
   log "media: 10 MB and ~1 GB 60-minute videos"
@@ -77,17 +85,18 @@ pipeline() {
   make_video large.mp4 3600 2200
   ls -l "$OUT/media/small.mp4" "$OUT/media/large.mp4" >&2
   start_fakes
-  echo "| video | size | whole-tree peak PSS (MiB) | peak anon RSS (MiB) | exit | OOM | extract (s) | cat warm (s) | cat cold (s) | extract / cat cold |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
-  for name in small.mp4 large.mp4; do
+  echo "| video | source | size | whole-tree peak PSS (MiB) | peak anon RSS (MiB) | exit | OOM | extract stage (s) | ffmpeg run (s) | cat warm (s) | cat cold (s) | extract / cat cold |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  for run in small.mp4:url large.mp4:url large.mp4:local; do
+    local name=${run%%:*} mode=${run##*:}
     local file="$OUT/media/$name" size
     size=$(stat -c %s "$file")
     local cold warm
     cold=$(time_cat_cold "$file")
     warm=$(time_cat "$file")
-    read -r pss rss code oom extract <<<"$(run_capped "$name")"
+    read -r pss rss code oom extract ffmpeg_s <<<"$(run_capped "$name" "$mode")"
     local ratio; ratio=$(awk -v e="$extract" -v c="$cold" 'BEGIN { if (e == "?" || c == 0) print "?"; else printf "%.2f", e / c }')
-    echo "| $name | $(mib "$size") MiB | $pss | $rss | $code | $oom | $extract | $warm | $cold | $ratio |"
+    echo "| $name | $mode | $(mib "$size") MiB | $pss | $rss | $code | $oom | $extract | $ffmpeg_s | $warm | $cold | $ratio |"
   done
   kill "$FAKES_PID" 2>/dev/null || true
 }

@@ -46,6 +46,10 @@ public sealed class FakeFileHost : IAsyncDisposable
         _routes[FileRoute.Normalize(path)] = new FileRoute.Trickle(bytesPerSecond, totalBytes);
     }
 
+    // The file's first `pauseAfter` bytes, then nothing until `resume` completes; then the rest, or a dropped connection.
+    public void ServePausing(string path, string filePath, long pauseAfter, Task resume, bool breakOff = false) =>
+        _routes[FileRoute.Normalize(path)] = new FileRoute.Pausing(Path.GetFullPath(filePath), pauseAfter, resume, breakOff);
+
     public void ServeContent(string path, string content, string contentType) =>
         _routes[FileRoute.Normalize(path)] = new FileRoute.Content(content, contentType);
 

@@ -54,6 +54,45 @@ internal abstract record FileRoute
         }
     }
 
+    // A real file with its real length, sent up to `pauseAfter` bytes, then held until `resume` completes:
+    // the rest follows, or (`breakOff`) the connection is dropped. Lets a test look at a half-done download.
+    internal sealed record Pausing(string FilePath, long PauseAfter, Task Resume, bool BreakOff) : FileRoute
+    {
+        public override async Task ServeAsync(HttpContext context)
+        {
+            var ct = context.RequestAborted;
+            await using var source = System.IO.File.OpenRead(FilePath);
+            context.Response.ContentType = "video/mp4";
+            context.Response.ContentLength = source.Length;
+            await context.Response.StartAsync(ct);
+            var buffer = new byte[Chunk];
+            long sent = 0;
+            var paused = false;
+            while (true)
+            {
+                if (!paused && sent >= PauseAfter)
+                {
+                    paused = true;
+                    await context.Response.Body.FlushAsync(ct);
+                    await Resume.WaitAsync(ct);
+                    if (BreakOff)
+                    {
+                        context.Abort();
+                        return;
+                    }
+                }
+                var want = paused ? Chunk : (int)Math.Min(Chunk, PauseAfter - sent);
+                var read = await source.ReadAsync(buffer.AsMemory(0, want), ct);
+                if (read == 0)
+                {
+                    return;
+                }
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), ct);
+                sent += read;
+            }
+        }
+    }
+
     // An honest Content-Length, delivered a tenth of the rate every 100 ms.
     internal sealed record Trickle(int BytesPerSecond, long TotalBytes) : FileRoute
     {

@@ -32,17 +32,21 @@ public sealed class AnalysisPipeline(
         CancellationToken cancellationToken)
     {
         await using var workspace = JobWorkspace.Create(media.Value.EffectiveTempPath);
-        var (path, size, name) = await ObtainAsync(source, workspace, progress, cancellationToken);
+        var (path, size, name, early) = await ObtainAsync(source, workspace, progress, cancellationToken);
+        await using var _ = early;
 
         progress.StageStarted(AnalysisStage.Probing);
-        var started = Environment.TickCount64;
-        var probed = await inspector.InspectAsync(path, workspace.Path, cancellationToken);
+        var probed = (early is null ? null : await early.ProbedAsync())
+            ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
 
+        // For a faststart MP4 that arrived by URL, ffmpeg has been following the download: what is left here
+        // is its last moments. Otherwise (a local file, moov at the end) it reads the whole file now.
         progress.StageStarted(AnalysisStage.Extracting);
-        started = Environment.TickCount64;
-        var audio = await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
+        var started = Environment.TickCount64;
+        var audio = (early is null ? null : await early.AudioAsync(size, cancellationToken))
+            ?? await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
         progress.AudioExtracted(audio.Duration, audio.SizeBytes);
         if (source.LocalPath is null)
@@ -85,7 +89,7 @@ public sealed class AnalysisPipeline(
         return outcomes;
     }
 
-    private async Task<(string Path, long Size, string Name)> ObtainAsync(
+    private async Task<(string Path, long Size, string Name, EarlyExtraction? Early)> ObtainAsync(
         AnalysisSource source,
         JobWorkspace workspace,
         IAnalysisProgress progress,
@@ -97,12 +101,29 @@ public sealed class AnalysisPipeline(
             {
                 throw new AnalysisFailedException(FailureKind.SourceRefused, $"There is no file at {local}.");
             }
-            return (local, new FileInfo(local).Length, source.DisplayName);
+            return (local, new FileInfo(local).Length, source.DisplayName, null);
         }
         progress.StageStarted(AnalysisStage.Downloading);
         var started = Environment.TickCount64;
-        var file = await downloader.DownloadAsync(source.Url!, workspace.File("source.media"), source.Authorization, cancellationToken);
-        PipelineLog.StageDone(logger, AnalysisStage.Downloading, (Environment.TickCount64 - started) / 1000.0);
-        return (file.Path, file.SizeBytes, file.FileName is { } n ? FileNames.Sanitize(n) : source.DisplayName);
+        var destination = workspace.File("source.media");
+        var growing = new GrowingFile();
+        // ffmpeg waits for the download at most as long as the download waits for the network.
+        var early = EarlyExtraction.Start(destination, growing, inspector, extractor, workspace.Path,
+            media.Value.DownloadIdleTimeout + TimeSpan.FromSeconds(5), logger, cancellationToken);
+        try
+        {
+            var file = await downloader.DownloadAsync(source.Url!, destination, source.Authorization, cancellationToken, growing);
+            PipelineLog.StageDone(logger, AnalysisStage.Downloading, (Environment.TickCount64 - started) / 1000.0);
+            return (file.Path, file.SizeBytes, file.FileName is { } n ? FileNames.Sanitize(n) : source.DisplayName, early);
+        }
+        catch
+        {
+            await early.DisposeAsync();
+            throw;
+        }
+        finally
+        {
+            growing.End();
+        }
     }
 }

@@ -21,6 +21,9 @@ public static partial class PipelineLog
     [LoggerMessage(1005, LogLevel.Warning, "ffmpeg wrote {Extracted:0.0} s of audio where {Expected:0.0} s were expected: {Stderr}")]
     public static partial void ExtractShort(ILogger logger, double extracted, double expected, string stderr);
 
+    [LoggerMessage(1006, LogLevel.Information, "Audio extracted while the video downloaded: ffmpeg ran {Seconds:0.00} s, {After:0.00} s of it after the last byte")]
+    public static partial void ExtractedWhileDownloading(ILogger logger, double seconds, double after);
+
     [LoggerMessage(1010, LogLevel.Warning, "Deepgram answered {Status} ({Code}, request {RequestId}) on try {Attempt}")]
     public static partial void DeepgramError(ILogger logger, int status, string? code, string? requestId, int attempt);
 

@@ -45,10 +45,10 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal("true", request.Query["smart_format"]);
         Assert.Equal("true", request.Query["detect_language"]);
         Assert.Equal(request.BodyLength.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
-        var streams = await Ffprobe("-show_entries stream=codec_type -of csv=p=0", request.BodyFile!);
+        var streams = await Support.Ffprobe.RunAsync("-show_entries stream=codec_type -of csv=p=0", request.BodyFile!);
         Assert.Equal("audio", streams.Trim());
-        var audioSeconds = double.Parse(await Ffprobe("-show_entries format=duration -of csv=p=0", request.BodyFile!), System.Globalization.CultureInfo.InvariantCulture);
-        var videoSeconds = double.Parse(await Ffprobe("-show_entries format=duration -of csv=p=0", video), System.Globalization.CultureInfo.InvariantCulture);
+        var audioSeconds = double.Parse(await Support.Ffprobe.RunAsync("-show_entries format=duration -of csv=p=0", request.BodyFile!), System.Globalization.CultureInfo.InvariantCulture);
+        var videoSeconds = double.Parse(await Support.Ffprobe.RunAsync("-show_entries format=duration -of csv=p=0", video), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(audioSeconds, videoSeconds - 0.5, videoSeconds + 0.5);
         Assert.True(request.BodyLength * 4 < new FileInfo(video).Length, $"audio {request.BodyLength} bytes vs video {new FileInfo(video).Length}");
     }
@@ -271,13 +271,5 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
             count++;
         }
         return count;
-    }
-
-    private static async Task<string> Ffprobe(string arguments, string file)
-    {
-        using var process = Process.Start(new ProcessStartInfo("ffprobe", $"-v error {arguments} \"{file}\"") { RedirectStandardOutput = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
     }
 }

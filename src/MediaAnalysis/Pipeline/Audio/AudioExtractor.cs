@@ -6,7 +6,15 @@ namespace MediaAnalysis.Pipeline.Audio;
 // ffmpeg, file to file: an MP4 whose moov atom sits at the end cannot be read from a pipe.
 public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor> logger)
 {
-    public async Task<ExtractedAudio> ExtractAsync(string input, ProbedMedia media, string workingDirectory, CancellationToken cancellationToken)
+    // `patience` set: the input is still being written (a faststart MP4 downloading), so ffmpeg follows
+    // it, waiting at its end for more, and gives up after that long without a byte. The demuxer stops
+    // by itself after the last sample its index names.
+    public async Task<ExtractedAudio> ExtractAsync(
+        string input,
+        ProbedMedia media,
+        string workingDirectory,
+        CancellationToken cancellationToken,
+        TimeSpan? patience = null)
     {
         var format = AudioFormat.For(media.AudioCodec);
         var output = Path.Combine(workingDirectory, "audio" + format.Extension);
@@ -15,7 +23,13 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor>
         // The registration FFMpegCore makes on the token lives as long as the token: give it one of ours.
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var processor = FFMpegArguments
-            .FromFileInput(input, verifyExists: true)
+            .FromFileInput(input, verifyExists: true, o =>
+            {
+                if (patience is { } wait)
+                {
+                    o.WithCustomArgument(FormattableString.Invariant($"-follow 1 -rw_timeout {(long)wait.TotalMicroseconds}"));
+                }
+            })
             .OutputToFile(output, overwrite: true, o => o.WithCustomArgument(
                 $"-map 0:{media.AudioStreamIndex} -vn -sn -dn -map_metadata -1 {format.FFmpegArguments} -v error -nostats -progress pipe:1"))
             .NotifyOnStandardOutput(line =>

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace MediaAnalysis.Pipeline.Download;
 
 // Streams a video to the job's folder: headers first, body copied to a file in pooled chunks,
-// counted against Media:MaxBytes as it arrives. Redirects are followed here, one hop at a time,
-// so that every hop is checked against the allow-list.
+// counted against Media:MaxBytes as it arrives; `growing` lets a reader follow the file as it fills.
+// Redirects are followed here, one hop at a time, so that every hop is checked against the allow-list.
 public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> options, ILogger<VideoDownloader> logger)
 {
     private const int MaxRedirects = 5;
@@ -20,7 +20,8 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
         Uri url,
         string destination,
         IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? authorization,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        GrowingFile? growing = null)
     {
         using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         total.CancelAfter(_options.DownloadTimeout);
@@ -58,7 +59,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
                         : throw new AnalysisFailedException(FailureKind.SourceRefused, "The file host sent a redirect without a location.");
                     continue;
                 }
-                return await SaveAsync(response, destination, total, cancellationToken);
+                return await SaveAsync(response, destination, growing, total, cancellationToken);
             }
         }
         throw new AnalysisFailedException(FailureKind.SourceRefused, $"The link redirected more than {MaxRedirects} times.");
@@ -84,6 +85,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
     private async Task<DownloadedFile> SaveAsync(
         HttpResponseMessage response,
         string destination,
+        GrowingFile? growing,
         CancellationTokenSource total,
         CancellationToken cancellationToken)
     {
@@ -108,7 +110,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(total.Token);
-            await using var file = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            await using var file = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
             while (true)
             {
@@ -124,6 +126,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
                     throw TooLarge(null);
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                growing?.Advance(written); // unbuffered: the bytes are in the page cache for a reader now
             }
             if (declared is { } length && written != length)
             {

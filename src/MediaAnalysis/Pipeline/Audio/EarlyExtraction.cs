@@ -1,0 +1,154 @@
+using MediaAnalysis.Pipeline.Download;
+
+namespace MediaAnalysis.Pipeline.Audio;
+
+// Extracts the audio of a faststart MP4 while it is still downloading: once its index (moov) is on disk,
+// ffprobe reads the head and ffmpeg follows the growing file, so the audio is ready moments after the last
+// byte arrives and the video is read from the page cache right after it was written, never again from disk.
+// Anything unusual (moov at the end, not an MP4, a probe or ffmpeg failure, a file cut short) makes it step
+// aside: the pipeline then probes and extracts the whole file as before, and that run gives the verdict.
+public sealed class EarlyExtraction : IAsyncDisposable
+{
+    // Some samples after the index, so that ffprobe's look at the streams finds packets to read.
+    private const long ProbeMargin = 512 * 1024;
+
+    private readonly string _path;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task<Started?> _run;
+    private readonly ILogger _logger;
+
+    private EarlyExtraction(string path, CancellationTokenSource stop, Func<CancellationToken, Task<Started?>> run, ILogger logger)
+    {
+        _path = path;
+        _stop = stop;
+        _logger = logger;
+        _run = run(stop.Token);
+    }
+
+    private sealed record Started(ProbedMedia Probed, Task<ExtractedAudio> Audio, long StartedAt);
+
+    public static EarlyExtraction Start(
+        string path,
+        GrowingFile file,
+        MediaInspector inspector,
+        AudioExtractor extractor,
+        string workingDirectory,
+        TimeSpan patience,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        return new EarlyExtraction(path, stop, token => RunAsync(path, file, inspector, extractor, workingDirectory, patience, token), logger);
+    }
+
+    // The probe made on the head of the file, or null: probe the whole file.
+    public async Task<ProbedMedia?> ProbedAsync()
+    {
+        try
+        {
+            return (await _run)?.Probed;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or AnalysisFailedException)
+        {
+            return null;
+        }
+    }
+
+    // After a complete download of `length` bytes: the audio, or null (extract from the whole file).
+    public async Task<ExtractedAudio?> AudioAsync(long length, CancellationToken cancellationToken)
+    {
+        Started? started;
+        try
+        {
+            started = await _run;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or AnalysisFailedException)
+        {
+            return null;
+        }
+        if (started is null)
+        {
+            return null;
+        }
+        if (!Mp4Layout.IsWhole(_path, length))
+        {
+            // ffmpeg would wait at the end of the file for samples that will never come.
+            await StopAsync();
+            return null;
+        }
+        var downloadEnded = Environment.TickCount64;
+        try
+        {
+            var audio = await started.Audio;
+            PipelineLog.ExtractedWhileDownloading(_logger,
+                (Environment.TickCount64 - started.StartedAt) / 1000.0, (Environment.TickCount64 - downloadEnded) / 1000.0);
+            return audio;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or AnalysisFailedException)
+        {
+            return null;
+        }
+    }
+
+    // Stops ffprobe/ffmpeg if they still run and waits until they have exited, so the job's folder can go.
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            if (await _run is { } started)
+            {
+                await started.Audio;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or AnalysisFailedException)
+        {
+            // stopped, or failed: either way nothing runs any more
+        }
+    }
+
+    private static async Task<Started?> RunAsync(
+        string path,
+        GrowingFile file,
+        MediaInspector inspector,
+        AudioExtractor extractor,
+        string workingDirectory,
+        TimeSpan patience,
+        CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // the caller goes on to start the download
+        long needed = 16;
+        Mp4Layout.Head head;
+        while (true)
+        {
+            if (!await file.WaitForAsync(needed, cancellationToken))
+            {
+                return null; // the download ended before its head was readable: nothing to overlap
+            }
+            head = Mp4Layout.Read(path, file.Written);
+            if (head.Kind != Mp4Layout.Kind.NeedMore)
+            {
+                break;
+            }
+            needed = head.Needed;
+        }
+        if (head.Kind != Mp4Layout.Kind.MoovFirst)
+        {
+            return null;
+        }
+        await file.WaitForAsync(head.MoovEnd + ProbeMargin, cancellationToken); // or the end of a smaller file
+        var probed = await inspector.InspectAsync(path, workingDirectory, cancellationToken);
+        var startedAt = Environment.TickCount64;
+        return new Started(probed, extractor.ExtractAsync(path, probed, workingDirectory, cancellationToken, patience), startedAt);
+    }
+}
