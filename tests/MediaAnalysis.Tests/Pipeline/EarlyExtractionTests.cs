@@ -30,8 +30,9 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
         _h.Files.ServePausing("/v.mp4", _video, new FileInfo(_video).Length * 8 / 10, resume.Task);
 
         var run = _h.AnalyzeAsync(_h.FileUrl("/v.mp4").ToString());
-        // With a fifth of the file still to come, ffmpeg is already reading it.
+        // With a fifth of the file still to come, ffmpeg is already reading it, at a lower CPU priority than the app.
         await WaitUntilAsync(() => FollowingFfmpeg().Count > 0, run);
+        Assert.Equal(ChildPriority.Nice, NiceOf(FollowingFfmpeg()[0]));
         resume.SetResult();
         var result = await run;
 
@@ -113,9 +114,16 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
         Assert.False(await file.WaitForAsync(5000, CancellationToken.None));
     }
 
-    private List<string> FollowingFfmpeg()
+    // Field 19 of /proc/PID/stat, counted after the command name (which may hold spaces) closes.
+    private static int NiceOf(int pid)
     {
-        var found = new List<string>();
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private List<int> FollowingFfmpeg()
+    {
+        var found = new List<int>();
         foreach (var pid in AudioExtractorTests.FfmpegProcessesUsing(_h.TempPath))
         {
             try
@@ -123,7 +131,7 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
                 var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
                 if (cmdline.Contains("-follow 1", StringComparison.Ordinal))
                 {
-                    found.Add(cmdline);
+                    found.Add(pid);
                 }
             }
             catch (IOException)

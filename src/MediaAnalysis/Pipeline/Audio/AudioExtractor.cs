@@ -42,7 +42,7 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor>
             })
             .CancellableThrough(run.Token, TimeSpan.Zero);
 
-        var result = await processor.ProcessAsynchronously(throwOnError: false, ffmpeg.Options(workingDirectory), CancellationToken.None);
+        var result = await ChildPriority.StartAsync(() => processor.ProcessAsynchronously(throwOnError: false, ffmpeg.Options(workingDirectory), CancellationToken.None));
         cancellationToken.ThrowIfCancellationRequested();
         var stderr = string.Join('\n', result.StandardError);
         if (!result.Success)

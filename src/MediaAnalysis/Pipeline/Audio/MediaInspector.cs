@@ -11,7 +11,7 @@ public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector>
         IMediaAnalysis analysis;
         try
         {
-            analysis = await FFProbe.AnalyseAsync(path, ffmpeg.Options(workingDirectory), null, cancellationToken);
+            analysis = await ChildPriority.StartAsync(() => FFProbe.AnalyseAsync(path, ffmpeg.Options(workingDirectory), null, cancellationToken));
         }
         catch (FFProbeProcessException ex)
         {
