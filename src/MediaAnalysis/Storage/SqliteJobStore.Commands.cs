@@ -8,6 +8,17 @@ public sealed partial class SqliteJobStore : IDisposable
     // Writers of this process wait here instead, asynchronously and in order; readers never wait (WAL).
     private readonly SemaphoreSlim _writes = new(1, 1);
 
+    // SQLite's own checkpoint runs inside whichever commit crosses 1,000 WAL pages and fsyncs there: a
+    // request that happens to make that commit waits for the disk (long, while videos are being written).
+    // Checkpoints run here instead, in the background, every so many writes: PASSIVE ones, which copy what
+    // they can without blocking anybody; the log restarts from its beginning at the next write after one
+    // has caught up, which happens whenever writes pause. Should it still outgrow MaxWalBytes (writes that
+    // never pause), one checkpoint takes the write gate and truncates it.
+    private const int WritesPerCheckpoint = 100;
+    private const long MaxWalBytes = 16L * 1024 * 1024;
+    private int _writesSinceCheckpoint;
+    private Task _checkpoint = Task.CompletedTask;
+
     public void Dispose() => _writes.Dispose();
 
     private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
@@ -20,7 +31,54 @@ public sealed partial class SqliteJobStore : IDisposable
         finally
         {
             _writes.Release();
+            if (Interlocked.Increment(ref _writesSinceCheckpoint) >= WritesPerCheckpoint)
+            {
+                StartCheckpoint();
+            }
         }
+    }
+
+    // The checkpoint under way, if any (tests wait for it).
+    internal Task CheckpointTask => Volatile.Read(ref _checkpoint);
+
+    private void StartCheckpoint()
+    {
+        var running = new TaskCompletionSource();
+        var previous = Volatile.Read(ref _checkpoint);
+        if (!previous.IsCompleted || Interlocked.CompareExchange(ref _checkpoint, running.Task, previous) != previous)
+        {
+            return; // one at a time
+        }
+        Interlocked.Exchange(ref _writesSinceCheckpoint, 0);
+        _ = Task.Run(async () =>
+        {
+            var gated = false;
+            try
+            {
+                var truncate = _walPath is not null && File.Exists(_walPath) && new FileInfo(_walPath).Length > MaxWalBytes;
+                if (truncate)
+                {
+                    await _writes.WaitAsync();
+                    gated = true;
+                }
+                await using var connection = await OpenAsync(CancellationToken.None);
+                await using var command = connection.CreateCommand();
+                command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE)" : "PRAGMA wal_checkpoint(PASSIVE)";
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (SqliteException ex)
+            {
+                CheckpointFailed(logger, ex.SqliteErrorCode, ex.Message);
+            }
+            finally
+            {
+                if (gated)
+                {
+                    _writes.Release();
+                }
+                running.SetResult();
+            }
+        });
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -30,7 +88,7 @@ public sealed partial class SqliteJobStore : IDisposable
         // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (what restarts are)
         // without an fsync per write; only a power cut can lose the last moments.
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL";
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

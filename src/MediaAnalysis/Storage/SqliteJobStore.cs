@@ -13,6 +13,11 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
         DefaultTimeout = 30,
     }.ToString();
 
+    private readonly string? _walPath = new SqliteConnectionStringBuilder(options.Value.ConnectionString).DataSource is { Length: > 0 } file
+        && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
+            ? Path.GetFullPath(file) + "-wal"
+            : null;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var builder = new SqliteConnectionStringBuilder(_connectionString);
@@ -196,6 +201,9 @@ public sealed partial class SqliteJobStore(IOptions<StorageOptions> options, ILo
 
     public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
         NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@state", state));
+
+    [LoggerMessage(2002, LogLevel.Warning, "WAL checkpoint failed (SQLite error {Code}): {Message}")]
+    private static partial void CheckpointFailed(ILogger logger, int code, string message);
 
     [LoggerMessage(2000, LogLevel.Information, "Job store schema migrated to version {Version}")]
     private static partial void SchemaMigrated(ILogger logger, int version);

@@ -45,6 +45,39 @@ public sealed class SqliteJobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_write_ahead_log_is_checkpointed_in_the_background_and_stays_small()
+    {
+        var job = await Enqueue("A", "k1");
+        // Writes in bursts, as jobs make them: the log restarts after each background checkpoint.
+        for (var burst = 0; burst < 15; burst++)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await _store.SetStageAsync(job.Id, $"stage {burst}.{i}", CancellationToken.None);
+            }
+            await _store.CheckpointTask;
+        }
+
+        // SQLite's own checkpoint is off (it would fsync inside some request's commit). Without the store's
+        // background ones the log would hold all 1,500 commits, about 6 MB.
+        Assert.InRange(new FileInfo(DatabaseFile + "-wal").Length, 1, 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task Writes_that_never_pause_still_keep_the_log_bounded()
+    {
+        var job = await Enqueue("A", "k1");
+        for (var i = 0; i < 6000; i++)
+        {
+            await _store.SetStageAsync(job.Id, $"stage {i}", CancellationToken.None);
+        }
+        await _store.CheckpointTask;
+
+        // Some 24 MB of commits; a checkpoint that finds the log over 16 MB truncates it.
+        Assert.InRange(new FileInfo(DatabaseFile + "-wal").Length, 0, 20 * 1024 * 1024);
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_the_next_job()
     {
         for (var i = 0; i < 3; i++)
