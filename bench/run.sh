@@ -2,7 +2,7 @@
 # Benchmarks of the analysis pipeline against the fakes (tests/MediaAnalysis.Fakes), on this machine.
 #   bench/run.sh pipeline   peak memory of `analyze` under a 256 MB cap (10 MB and ~1 GB videos), extract vs cat
 #   bench/run.sh fanout     bytes the six-way fan-out allocates for a 60-minute transcript
-#   bench/run.sh startup    process start to the first /healthz 200 (ReadyToRun), five times
+#   bench/run.sh startup    process start to the first /healthz 200 and to the first signed Discord PING answered (ReadyToRun), five times each
 #   bench/run.sh load       200 signed Discord requests over 50 guilds: accept latency, memory, exactly-once
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
@@ -133,6 +133,8 @@ startup() {
     echo "run $i: start to /healthz 200 in $(( (e - s) / 1000000 )) ms"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" startup "$OUT/r2r/MediaAnalysis.dll" "$OUT/startup" 5
 }
 
 case "$WHAT" in

@@ -12,6 +12,10 @@ using NSec.Cryptography;
 // with fakes of realistic latency. Reports accept latency (p50/p99), the cap's report, and whether every job
 // was done exactly once. Usage (bench/run.sh load does it):
 //   LoadBench APP_DLL MEMCAP VIDEO OUT_DIR [requests=200] [tenants=50] [concurrent=4] [spread_s=10]
+if (args is ["startup", .. var rest])
+{
+    return await MediaAnalysis.Bench.Startup.RunAsync(rest);
+}
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: LoadBench APP_DLL MEMCAP VIDEO OUT_DIR [requests] [tenants] [concurrent] [spread_s]");
