@@ -31,6 +31,7 @@ await using var openRouter = await FakeOpenRouter.StartAsync();
 await using var files = await FakeFileHost.StartAsync();
 await using var discord = await FakeDiscordApi.StartAsync();
 deepgram.KeepBodies = false;
+deepgram.DecodeAudio = false; // the real Deepgram decodes on its own machines, not on the 2 cores the app runs on
 openRouter.KeepBodies = false;
 deepgram.LatencyFor = () => TimeSpan.FromSeconds(2 + (Random.Shared.NextDouble() * 8));
 openRouter.LatencyFor = _ => TimeSpan.FromSeconds(3 + (Random.Shared.NextDouble() * 17));

@@ -10,7 +10,9 @@ internal static partial class AudioProbe
     // Digital silence decodes to about -91 dB in volumedetect; anything audible is far above.
     public const double SilenceDb = -90;
 
-    public static async Task<AudioFacts?> ProbeAsync(string file, CancellationToken ct)
+    // decode false: read the packets without decoding (no silence check, the length from the packet
+    // timestamps) - for load runs, where decoding an hour of audio per request would eat the app's CPU.
+    public static async Task<AudioFacts?> ProbeAsync(string file, CancellationToken ct, bool decode = true)
     {
         var probe = await ProcessRunner.RunAsync("ffprobe",
             ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels:format=duration",
@@ -28,16 +30,22 @@ internal static partial class AudioProbe
             return null;
         }
 
-        var decode = await ProcessRunner.RunAsync("ffmpeg",
+        if (!decode)
+        {
+            var read = await ProcessRunner.RunAsync("ffmpeg", ["-nostdin", "-nostats", "-v", "error", "-i", file, "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1"], ct);
+            var end = OutTime().Matches(read.Stdout) is { Count: > 0 } times ? double.Parse(times[^1].Groups[1].Value, CultureInfo.InvariantCulture) / 1e6 : 0;
+            return read.ExitCode == 0 && end > 0 ? new AudioFacts(end, 0) : null;
+        }
+        var decoded = await ProcessRunner.RunAsync("ffmpeg",
             ["-nostdin", "-nostats", "-v", "info", "-i", file, "-vn", "-af", "volumedetect", "-f", "null", "-"], ct);
-        var maxVolume = MaxVolume().Match(decode.Stderr);
-        if (decode.ExitCode != 0 || !maxVolume.Success)
+        var maxVolume = MaxVolume().Match(decoded.Stderr);
+        if (decoded.ExitCode != 0 || !maxVolume.Success)
         {
             return null;
         }
         // Decoded samples give the true length; for raw ADTS ffprobe only estimates it from the bitrate
         // (2 % short on an hour).
-        var samples = SampleCount().Match(decode.Stderr);
+        var samples = SampleCount().Match(decoded.Stderr);
         var seconds = samples.Success && rate > 0 && channels > 0
             ? double.Parse(samples.Groups[1].Value, CultureInfo.InvariantCulture) / channels / rate
             : Number(fields["duration"].FirstOrDefault()) ?? 0;
@@ -56,6 +64,9 @@ internal static partial class AudioProbe
 
     [GeneratedRegex(@"max_volume:\s*(-inf|-?\d+(?:\.\d+)?)\s*dB")]
     private static partial Regex MaxVolume();
+
+    [GeneratedRegex(@"out_time_us=(\d+)")]
+    private static partial Regex OutTime();
 
     [GeneratedRegex(@"n_samples:\s*(\d+)")]
     private static partial Regex SampleCount();

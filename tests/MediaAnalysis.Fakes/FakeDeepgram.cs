@@ -40,6 +40,9 @@ public sealed class FakeDeepgram : IAsyncDisposable
 
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
+    // False: the upload is read but not decoded (no silence detection), for load runs on a shared CPU.
+    public bool DecodeAudio { get; set; } = true;
+
     public Func<TimeSpan>? LatencyFor { get; set; }
 
     public IReadOnlyList<DeepgramRequest> Requests => _log.Snapshot();
@@ -118,7 +121,7 @@ public sealed class FakeDeepgram : IAsyncDisposable
             default:
                 break;
         }
-        if (await AudioProbe.ProbeAsync(file, ct) is not { } audio)
+        if (await AudioProbe.ProbeAsync(file, ct, DecodeAudio) is not { } audio)
         {
             return new Outcome(400, null, DeepgramErrors.Body(400), null);
         }
