@@ -36,15 +36,17 @@ public sealed class AnalysisPipeline(
         await using var _ = early;
 
         progress.StageStarted(AnalysisStage.Probing);
+        var started = Environment.TickCount64;
         var probed = (early is null ? null : await early.ProbedAsync())
             ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
+        PipelineLog.StageDone(logger, AnalysisStage.Probing, (Environment.TickCount64 - started) / 1000.0);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
 
         // For a faststart MP4 that arrived by URL, ffmpeg has been following the download: what is left here
         // is its last moments. Otherwise (a local file, moov at the end) it reads the whole file now.
         progress.StageStarted(AnalysisStage.Extracting);
-        var started = Environment.TickCount64;
+        started = Environment.TickCount64;
         var audio = (early is null ? null : await early.AudioAsync(size, cancellationToken))
             ?? await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
