@@ -14,6 +14,7 @@ public sealed class AnalysisPipeline(
     AudioExtractor extractor,
     DeepgramClient deepgram,
     ModelFanOut fanOut,
+    MediaSlots slots,
     IOptions<MediaOptions> media,
     ILogger<AnalysisPipeline> logger)
 {
@@ -32,6 +33,29 @@ public sealed class AnalysisPipeline(
         CancellationToken cancellationToken)
     {
         await using var workspace = JobWorkspace.Create(media.Value.EffectiveTempPath);
+        MediaInfo info;
+        ExtractedAudio audio;
+        using (await slots.EnterAsync(cancellationToken))
+        {
+            (info, audio) = await PrepareAudioAsync(source, workspace, progress, cancellationToken);
+        }
+
+        progress.StageStarted(AnalysisStage.Transcribing);
+        var started = Environment.TickCount64;
+        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, cancellationToken);
+        PipelineLog.StageDone(logger, AnalysisStage.Transcribing, (Environment.TickCount64 - started) / 1000.0);
+        progress.Transcribed(transcript);
+        return (info, transcript);
+    }
+
+    // Source → audio file, the part that holds a video on disk and runs ffmpeg: at most
+    // Media:MaxConcurrentDownloads jobs are in it at once (MediaSlots).
+    private async Task<(MediaInfo Info, ExtractedAudio Audio)> PrepareAudioAsync(
+        AnalysisSource source,
+        JobWorkspace workspace,
+        IAnalysisProgress progress,
+        CancellationToken cancellationToken)
+    {
         var (path, size, name, early) = await ObtainAsync(source, workspace, progress, cancellationToken);
         await using var _ = early;
 
@@ -55,13 +79,7 @@ public sealed class AnalysisPipeline(
         {
             File.Delete(path); // the video is no longer needed; free the disk before the long upload
         }
-
-        progress.StageStarted(AnalysisStage.Transcribing);
-        started = Environment.TickCount64;
-        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, cancellationToken);
-        PipelineLog.StageDone(logger, AnalysisStage.Transcribing, (Environment.TickCount64 - started) / 1000.0);
-        progress.Transcribed(transcript);
-        return (info, transcript);
+        return (info, audio);
     }
 
     // Silence gives no model call: there is nothing to ask about. `onOutcome` runs as each call ends

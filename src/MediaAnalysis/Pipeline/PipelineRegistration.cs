@@ -28,6 +28,7 @@ public static class PipelineRegistration
         services.AddSingleton<MediaInspector>();
         services.AddSingleton<AudioExtractor>();
         services.AddSingleton<ModelFanOut>();
+        services.AddSingleton<MediaSlots>();
         services.AddTransient<AnalysisPipeline>();
         return services;
     }

@@ -27,6 +27,9 @@ public sealed class MediaOptions : IValidatedOptions
 
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
+    // Jobs downloading and extracting at the same time (each a video on disk and an ffmpeg child).
+    public int MaxConcurrentDownloads { get; set; } = 2;
+
     public IReadOnlyList<string> EffectiveAllowedHosts => AllowedHosts is { Count: > 0 } hosts ? hosts : DefaultAllowedHosts;
 
     public string EffectiveTempPath =>
@@ -44,6 +47,10 @@ public sealed class MediaOptions : IValidatedOptions
             {
                 yield return $"{SectionName}:AllowedHosts:{i} must be a host name with an optional :port, got '{EffectiveAllowedHosts[i]}'";
             }
+        }
+        if (MaxConcurrentDownloads < 1)
+        {
+            yield return $"{SectionName}:MaxConcurrentDownloads must be at least 1, got {MaxConcurrentDownloads}";
         }
         if (OptionChecks.Positive($"{SectionName}:DownloadIdleTimeout", DownloadIdleTimeout) is { } idle)
         {
