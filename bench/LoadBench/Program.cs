@@ -56,7 +56,7 @@ var env = new Dictionary<string, string>
     ["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture), ["Queue__MaxPendingPerGuild"] = "100",
     ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
     ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("LOADBENCH_LOG_LEVEL") ?? "Warning",
 };
 foreach (var (k, v) in env)
 {
@@ -151,6 +151,13 @@ using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo
 }
 await server.WaitForExitAsync();
 
+if (Environment.GetEnvironmentVariable("LOADBENCH_SERVER_LOG") is { Length: > 0 } logFile)
+{
+    lock (serverLog)
+    {
+        File.WriteAllText(logFile, serverLog.ToString());
+    }
+}
 var slowest = accept.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5).Select(x => $"#{x.i} {x.ms:0} ms");
 Console.WriteLine($"slowest requests (by send order): {string.Join(", ", slowest)}");
 Array.Sort(accept);

@@ -32,7 +32,7 @@ internal static partial class AudioProbe
 
         if (!decode)
         {
-            var read = await ProcessRunner.RunAsync("ffmpeg", ["-nostdin", "-nostats", "-v", "error", "-i", file, "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1"], ct);
+            var read = await ProcessRunner.RunAsync("ffmpeg", ["-nostdin", "-nostats", "-v", "error", "-i", file, "-map", "0:a:0", "-c", "copy", "-f", "null", "-progress", "pipe:1", "-"], ct);
             var end = OutTime().Matches(read.Stdout) is { Count: > 0 } times ? double.Parse(times[^1].Groups[1].Value, CultureInfo.InvariantCulture) / 1e6 : 0;
             return read.ExitCode == 0 && end > 0 ? new AudioFacts(end, 0) : null;
         }

@@ -32,6 +32,18 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_fake_deepgram_without_decoding_still_hears_the_audio()
+    {
+        _h.Deepgram.DecodeAudio = false; // the load bench's mode
+
+        var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal], "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        Assert.Equal(6, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("answers").GetArrayLength());
+        Assert.DoesNotContain("may have been cut", run.Stderr); // the length it heard is the audio's
+    }
+
+    [Fact]
     public async Task Deepgram_receives_only_the_audio_decodable_of_the_videos_length_and_much_smaller()
     {
         var video = media[TestVideoKind.Normal];
