@@ -3,7 +3,8 @@
 #   bench/run.sh pipeline   peak memory of `analyze` under a 256 MB cap (10 MB and ~1 GB videos), extract vs cat
 #   bench/run.sh fanout     bytes the six-way fan-out allocates for a 60-minute transcript
 #   bench/run.sh startup    process start to the first /healthz 200 and to the first signed Discord PING answered (ReadyToRun), five times each
-#   bench/run.sh load       200 signed Discord requests over 50 guilds: accept latency, memory, exactly-once
+#   bench/run.sh load       200 signed Discord requests over 50 guilds: accept latency, memory, exactly-once (10 MB videos)
+#   bench/run.sh load-large the same with ~1 GB 60-minute videos (~30 minutes)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
 # (default /tmp/media-analysis-bench), never into the repository.
@@ -108,12 +109,15 @@ fanout() {
   kill "$FAKES_PID" 2>/dev/null || true
 }
 
+# load: a 10 MB video per job (issue 3); load-large: the ~1 GB 60-minute one (issue 6).
 load() {
-  log "load: 200 signed Discord requests over 50 guilds (ReadyToRun build, 256 MB cap)"
+  local video=${1:-small.mp4}
+  log "load: 200 signed Discord requests over 50 guilds, $video each (ReadyToRun build, 256 MB cap)"
   make_video small.mp4 90 800
+  [ "$video" = large.mp4 ] && make_video large.mp4 3600 2200
   dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
   dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
-  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" "$OUT/r2r/MediaAnalysis.dll" "$MEMCAP" "$OUT/media/small.mp4" "$OUT/load" \
+  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" "$OUT/r2r/MediaAnalysis.dll" "$MEMCAP" "$OUT/media/$video" "$OUT/load" \
     "${REQUESTS:-200}" "${TENANTS:-50}" "${CONCURRENT:-4}" "${SPREAD:-10}"
 }
 
@@ -139,9 +143,10 @@ startup() {
 
 case "$WHAT" in
   startup) startup ;;
-  load) load ;;
+  load) load small.mp4 ;;
+  load-large) load large.mp4 ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|all]" >&2; exit 2 ;;
 esac
