@@ -37,7 +37,10 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
 
     public IJobStore Store => App.Services.GetRequiredService<IJobStore>();
 
-    public static async Task<DiscordFlowHarness> StartAsync(PipelineHarness outside, Dictionary<string, string?>? settings = null)
+    public static async Task<DiscordFlowHarness> StartAsync(
+        PipelineHarness outside,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var discord = await FakeDiscordApi.StartAsync();
         var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
@@ -57,7 +60,7 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
         {
             all[k] = v;
         }
-        var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], all);
+        var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], all, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DiscordFlowHarness(outside, discord, app, new HttpClient { BaseAddress = new Uri(address) }, key);
