@@ -52,12 +52,14 @@ public static class ServeCommand
         builder.Services.AddJobs();
         builder.Services.AddChat(builder.Configuration);
         builder.Services.AddLifecycle();
+        builder.Services.AddAppMetrics();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSafeErrors();
         app.UseActivityTracking();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapChatEndpoints(app.Configuration);
         return app;
     }

@@ -1,3 +1,4 @@
+using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
@@ -5,11 +6,20 @@ using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Queue;
 
-// The pipeline's progress, turned into the status message and the job's row.
-public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, ILogger logger) : IAnalysisProgress
+// The pipeline's progress, turned into the status message, the job's row and the metrics.
+public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, AppMetrics metrics, ILogger logger) : IAnalysisProgress
 {
+    private readonly Lock _gate = new();
+    private AnalysisStage? _stage;
+    private long _stageStarted;
+
     public void StageStarted(AnalysisStage stage)
     {
+        EndStage();
+        lock (_gate)
+        {
+            (_stage, _stageStarted) = (stage, Environment.TickCount64);
+        }
         status.Update(s => s with { Stage = stage });
         var name = stage.ToString().ToLowerInvariant();
         QueueLog.Stage(logger, jobId, name);
@@ -24,10 +34,32 @@ public sealed class JobProgress(string jobId, StatusReporter status, IJobStore s
 
     public void AudioExtracted(TimeSpan duration, long bytes) => status.Update(s => s with { MediaDuration = duration });
 
-    public void Transcribed(Transcript transcript) =>
+    public void Transcribed(Transcript transcript)
+    {
+        metrics.Transcribed(TimeSpan.FromSeconds(transcript.DurationSeconds));
         status.Update(s => s with { Language = transcript.Language, Words = transcript.WordCount });
+    }
 
-    public void ModelFinished(ModelOutcome outcome) => status.Update(s => s.WithOutcome(outcome));
+    public void ModelFinished(ModelOutcome outcome)
+    {
+        metrics.ModelFinished(outcome);
+        status.Update(s => s.WithOutcome(outcome));
+    }
+
+    // The stage under way is over (the next began, or the job ended): its time goes to the metrics.
+    public void EndStage()
+    {
+        AnalysisStage? ended;
+        long since;
+        lock (_gate)
+        {
+            (ended, since, _stage) = (_stage, _stageStarted, null);
+        }
+        if (ended is { } stage)
+        {
+            metrics.StageDone(stage, (Environment.TickCount64 - since) / 1000.0);
+        }
+    }
 
     // Stage and media facts are for the record; a failed write is logged, never fatal.
     private void Record(Task write) => write.ContinueWith(

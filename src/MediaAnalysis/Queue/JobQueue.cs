@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat;
+using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class JobQueue(
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
     TimeProvider time,
+    AppMetrics metrics,
     ILogger<JobQueue> logger)
 {
     public int MaxPendingPerTenant => options.Value.MaxPendingPerGuild;
@@ -23,6 +25,10 @@ public sealed class JobQueue(
         if (result.Outcome == EnqueueOutcome.Created)
         {
             signal.Wake();
+        }
+        else if (result.Outcome == EnqueueOutcome.QueueFull)
+        {
+            metrics.JobRefused(request.Platform);
         }
         QueueLog.Enqueued(logger, result.Job?.Id ?? "-", request.Platform, request.Tenant, result.Outcome.ToString());
         return (result, result.Job is { } job ? await StatusAsync(job, cancellationToken) : null);

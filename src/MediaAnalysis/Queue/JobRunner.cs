@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat;
+using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Transcription;
 using MediaAnalysis.Storage;
@@ -15,6 +16,7 @@ public sealed class JobRunner(
     JobSignal signal,
     IOptions<QueueOptions> options,
     TimeProvider time,
+    AppMetrics metrics,
     ILogger<JobRunner> logger)
 {
     private readonly QueueOptions _options = options.Value;
@@ -24,6 +26,10 @@ public sealed class JobRunner(
     {
         var started = time.GetTimestamp();
         QueueLog.Started(logger, job.Id, job.Attempts);
+        if (job.Attempts <= 1)
+        {
+            metrics.JobStarted(job.Platform, time.GetUtcNow() - job.CreatedAt);
+        }
         using var scope = logger.BeginScope("Job {JobId} on {Platform}/{Tenant}", job.Id, job.Platform, job.Tenant);
         if (repliers.For(job.Platform) is not { } replier)
         {
@@ -96,6 +102,7 @@ public sealed class JobRunner(
         await store.FinishAsync(job.Id, final, note, time.GetUtcNow(), CancellationToken.None);
         await status.FinishAsync(s => s with { State = final, Note = note }, CancellationToken.None);
         QueueLog.Finished(logger, job.Id, final, time.GetElapsedTime(started).TotalSeconds);
+        metrics.JobEnded(job.Platform, Outcome(final), time.GetElapsedTime(started).TotalSeconds);
     }
 
     private async Task<(JobState, string?)> ExecuteAsync(
@@ -107,7 +114,32 @@ public sealed class JobRunner(
         IReadOnlyList<StoredAnswer> stored,
         CancellationToken cancellationToken)
     {
-        var progress = new JobProgress(job.Id, status, store, logger);
+        var progress = new JobProgress(job.Id, status, store, metrics, logger);
+        try
+        {
+            return await ExecuteStagesAsync(job, pipeline, replier, context, stored, progress, cancellationToken);
+        }
+        finally
+        {
+            progress.EndStage();
+        }
+    }
+
+    private static string Outcome(JobState state) => state switch
+    {
+        JobState.TimedOut => "timed_out",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private async Task<(JobState, string?)> ExecuteStagesAsync(
+        JobRecord job,
+        AnalysisPipeline pipeline,
+        IChatReplier replier,
+        ReplyContext context,
+        IReadOnlyList<StoredAnswer> stored,
+        JobProgress progress,
+        CancellationToken cancellationToken)
+    {
         Transcript transcript;
         if (job.Transcript is { } kept)
         {

@@ -10,13 +10,17 @@ public sealed class JobSignal : IDisposable
 
     public void Wake()
     {
+        if (_wake.CurrentCount > 0)
+        {
+            return; // already signalled
+        }
         try
         {
             _wake.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled.
+            // Signalled by another thread in between.
         }
     }
 

@@ -74,12 +74,17 @@ public sealed class StatusReporter : IAsyncDisposable
 
     private void Signal()
     {
+        if (_dirty.CurrentCount > 0)
+        {
+            return; // already signalled: no exception thrown for nothing (most updates land here)
+        }
         try
         {
             _dirty.Release();
         }
         catch (SemaphoreFullException)
         {
+            // signalled by another thread in between
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class ServeTests
     }
 
     [Fact]
-    public async Task Serve_stops_itself_when_idle_and_health_checks_do_not_keep_it_awake()
+    public async Task Serve_stops_itself_when_idle_and_health_checks_and_scrapes_do_not_keep_it_awake()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"ma-idle-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string?>(Keys)
@@ -49,10 +49,12 @@ public sealed class ServeTests
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         var clock = Stopwatch.StartNew();
 
-        // A probe every 200 ms, as a platform's health checks, does not count as activity.
+        // A probe every 200 ms, as a platform's health checks, and metric scrapes do not count as activity.
         while (!stopped.Task.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
             using var _ = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var scrape = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.OK, scrape.StatusCode);
             await Task.WhenAny(stopped.Task, Task.Delay(200));
         }
 
