@@ -39,9 +39,9 @@ make_video() { # name seconds video_kbps
   ffmpeg -v error -y -stream_loop $((seconds / 10 - 1)) -i "$clip" -c copy -movflags +faststart "$target"
 }
 
-start_fakes() {
+start_fakes() { # [bytes per second for the file host]
   rm -f "$OUT/urls.json"
-  dotnet "$FAKES" --files "$OUT/media" --urls-file "$OUT/urls.json" --stats-file "$OUT/fake-stats.json" >/dev/null 2>&1 &
+  dotnet "$FAKES" --files "$OUT/media" ${1:+--files-rate "$1"} --urls-file "$OUT/urls.json" --stats-file "$OUT/fake-stats.json" >/dev/null 2>&1 &
   FAKES_PID=$!
   trap 'kill $FAKES_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do [ -s "$OUT/urls.json" ] && break; sleep 0.1; done
@@ -85,21 +85,24 @@ pipeline() {
   make_video small.mp4 90 800
   make_video large.mp4 3600 2200
   ls -l "$OUT/media/small.mp4" "$OUT/media/large.mp4" >&2
-  start_fakes
   echo "| video | source | size | whole-tree peak PSS (MiB) | peak anon RSS (MiB) | exit | OOM | extract stage (s) | ffmpeg run (s) | cat warm (s) | cat cold (s) | extract / cat cold |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-  for run in small.mp4:url large.mp4:url large.mp4:local; do
+  # url: the fake file host over loopback, as fast as the machine goes; url@200MB/s and url@50MB/s: at rates a
+  # small cloud machine gets from a CDN (1.6 and 0.4 Gbit/s); local: `analyze PATH`, no download to overlap with.
+  for run in small.mp4:url large.mp4:url large.mp4:url@200MB/s large.mp4:url@50MB/s large.mp4:local; do
     local name=${run%%:*} mode=${run##*:}
+    case "$mode" in url@50MB/s) start_fakes 52428800 ;; url@200MB/s) start_fakes 209715200 ;; *) start_fakes ;; esac
     local file="$OUT/media/$name" size
     size=$(stat -c %s "$file")
     local cold warm
     cold=$(time_cat_cold "$file")
     warm=$(time_cat "$file")
-    read -r pss rss code oom extract ffmpeg_s <<<"$(run_capped "$name" "$mode")"
+    read -r pss rss code oom extract ffmpeg_s <<<"$(run_capped "$name" "${mode%@*}")"
     local ratio; ratio=$(awk -v e="$extract" -v c="$cold" 'BEGIN { if (e == "?" || c == 0) print "?"; else printf "%.2f", e / c }')
     echo "| $name | $mode | $(mib "$size") MiB | $pss | $rss | $code | $oom | $extract | $ffmpeg_s | $warm | $cold | $ratio |"
+    kill "$FAKES_PID" 2>/dev/null || true
+    wait "$FAKES_PID" 2>/dev/null || true
   done
-  kill "$FAKES_PID" 2>/dev/null || true
 }
 
 fanout() {

@@ -20,6 +20,9 @@ public sealed class FakeFileHost : IAsyncDisposable
 
     public Uri BaseAddress => Server.BaseAddress;
 
+    // Set: files served from directories go out at this many bytes a second.
+    public long? DirectoryRate { get; set; }
+
     public LoopbackServer Server => _server ?? throw new InvalidOperationException("not started");
 
     public IReadOnlyList<FileHostRequest> Requests => _log.Snapshot();
@@ -72,7 +75,7 @@ public sealed class FakeFileHost : IAsyncDisposable
         return route is null ? FileRoute.NotFound(context) : route.ServeAsync(context);
     }
 
-    private FileRoute.File? FromDirectory(string path)
+    private FileRoute? FromDirectory(string path)
     {
         foreach (var (prefix, directory) in _directories)
         {
@@ -86,7 +89,9 @@ public sealed class FakeFileHost : IAsyncDisposable
                 return null;
             }
             var contentType = ContentTypes.TryGetContentType(name, out var known) ? known : "application/octet-stream";
-            return new FileRoute.File(Path.Combine(directory, name), contentType);
+            return DirectoryRate is { } rate
+                ? new FileRoute.Throttled(Path.Combine(directory, name), contentType, rate)
+                : new FileRoute.File(Path.Combine(directory, name), contentType);
         }
         return null;
     }

@@ -54,6 +54,38 @@ internal abstract record FileRoute
         }
     }
 
+    // A real file at a set rate, as over a real network (a CDN to a small machine), Range requests aside.
+    internal sealed record Throttled(string FilePath, string ContentType, long BytesPerSecond) : FileRoute
+    {
+        public override async Task ServeAsync(HttpContext context)
+        {
+            if (!System.IO.File.Exists(FilePath))
+            {
+                await NotFound(context);
+                return;
+            }
+            var ct = context.RequestAborted;
+            await using var source = System.IO.File.OpenRead(FilePath);
+            context.Response.ContentType = ContentType;
+            context.Response.ContentLength = source.Length;
+            await context.Response.StartAsync(ct);
+            var buffer = new byte[Chunk];
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long sent = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, ct)) > 0)
+            {
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), ct);
+                sent += read;
+                var due = TimeSpan.FromSeconds((double)sent / BytesPerSecond) - clock.Elapsed;
+                if (due > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(due, ct);
+                }
+            }
+        }
+    }
+
     // A real file with its real length, sent up to `pauseAfter` bytes, then held until `resume` completes:
     // the rest follows, or (`breakOff`) the connection is dropped. Lets a test look at a half-done download.
     internal sealed record Pausing(string FilePath, long PauseAfter, Task Resume, bool BreakOff) : FileRoute

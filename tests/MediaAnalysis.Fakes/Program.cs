@@ -34,6 +34,7 @@ internal static class Program
             if (options.FilesDirectory is { } directory)
             {
                 files.ServeDirectory("/files", directory);
+                files.DirectoryRate = options.FilesRate;
             }
 
             var urls = StandaloneReport.Urls(deepgram, openRouter, files);

@@ -5,10 +5,11 @@ internal sealed record StandaloneOptions(
     LatencyRange ModelLatency,
     string? UrlsFile,
     string? StatsFile,
-    string? FilesDirectory)
+    string? FilesDirectory,
+    long? FilesRate = null)
 {
     public const string Usage =
-        "usage: MediaAnalysis.Fakes [--deepgram-latency MIN-MAX] [--model-latency MIN-MAX] [--files DIR] [--urls-file PATH] [--stats-file PATH]";
+        "usage: MediaAnalysis.Fakes [--deepgram-latency MIN-MAX] [--model-latency MIN-MAX] [--files DIR] [--files-rate BYTES_PER_SECOND] [--urls-file PATH] [--stats-file PATH]";
 
     public static StandaloneOptions? Parse(IReadOnlyList<string> args, TextWriter error)
     {
@@ -38,6 +39,9 @@ internal sealed record StandaloneOptions(
                     break;
                 case "--stats-file":
                     options = options with { StatsFile = value };
+                    break;
+                case "--files-rate" when long.TryParse(value, out var rate) && rate > 0:
+                    options = options with { FilesRate = rate };
                     break;
                 case "--files" when Directory.Exists(value):
                     options = options with { FilesDirectory = value };
