@@ -17,8 +17,16 @@ public static class PipelineRegistration
         services.AddSingleton(TimeProvider.System);
 
         // Timeouts are per try and set by each client from its options; HttpClient's own 100 s is off.
+        // Downloads connect through the address guard: only to public addresses, unless told otherwise.
+        services.AddSingleton<IHostResolver, SystemHostResolver>();
+        services.AddSingleton<AddressGuard>();
         services.AddHttpClient<VideoDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirect: false));
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var handler = Handler(allowRedirect: false);
+                handler.ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync;
+                return handler;
+            });
         services.AddHttpClient<DeepgramClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirect: true));
         services.AddHttpClient(nameof(ModelFanOut), c => c.Timeout = Timeout.InfiniteTimeSpan)

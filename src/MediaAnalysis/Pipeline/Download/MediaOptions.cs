@@ -16,6 +16,9 @@ public sealed class MediaOptions : IValidatedOptions
 
     public bool AllowHttp { get; set; }
 
+    // Allowed names may resolve to private, loopback or link-local addresses (a file host inside your network).
+    public bool AllowPrivateAddresses { get; set; }
+
     // Per-job folders go under this; on disk, never tmpfs (tmpfs is memory).
     public string? TempPath { get; set; }
 

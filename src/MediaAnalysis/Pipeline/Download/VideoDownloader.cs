@@ -42,6 +42,12 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
             {
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, total.Token);
             }
+            catch (HttpRequestException ex) when (ex.InnerException is PrivateAddressException blocked)
+            {
+                PipelineLog.DownloadRefused(logger, current.Authority, blocked.Message);
+                throw new AnalysisFailedException(FailureKind.SourceRefused,
+                    $"I can't fetch that link: {current.Host} points to a private or local network address.", ex);
+            }
             catch (HttpRequestException ex)
             {
                 throw new AnalysisFailedException(FailureKind.SourceRefused, $"I couldn't reach {current.Host} to download the video.", ex);
