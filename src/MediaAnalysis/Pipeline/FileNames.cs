@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text;
 
 namespace MediaAnalysis.Pipeline;
 
-// A person's file name is shown in messages and logs, never used as a path.
+// A person's file name is shown in messages, thread names and logs, never used as a path: no separators,
+// no control or format characters (newlines that would forge a log line, bidi overrides that would
+// disguise "gnp.exe" as "exe.png", zero-width ones), at most MaxLength characters.
 public static class FileNames
 {
     public const int MaxLength = 100;
@@ -16,7 +19,7 @@ public static class FileNames
         var builder = new StringBuilder(Math.Min(name.Length, MaxLength));
         foreach (var rune in name.EnumerateRunes())
         {
-            if (Rune.IsControl(rune) || rune.Value is '/' or '\\' || rune.Value == 0xFFFD)
+            if (Unsafe(rune))
             {
                 builder.Append('_');
             }
@@ -32,6 +35,12 @@ public static class FileNames
         var cleaned = builder.ToString().Trim().Trim('.');
         return cleaned.Length == 0 ? "video" : cleaned;
     }
+
+    private static bool Unsafe(Rune rune) =>
+        rune.Value is '/' or '\\' or 0xFFFD
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned;
 
     public static string FromUrl(Uri url)
     {
