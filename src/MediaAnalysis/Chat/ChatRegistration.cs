@@ -1,5 +1,6 @@
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Configuration;
 
 namespace MediaAnalysis.Chat;
 
@@ -8,6 +9,7 @@ public static class ChatRegistration
 {
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddDiscordProtocol();
         if (configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>() is { IsEnabled: true })
         {

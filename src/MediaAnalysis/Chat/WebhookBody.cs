@@ -1,4 +1,6 @@
 using System.Buffers;
+using MediaAnalysis.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat;
 
@@ -21,13 +23,29 @@ public sealed class WebhookBody : IDisposable
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    // Null when the body is larger than the cap (answer 413).
+    // Null when the body is larger than the cap (answer 413). A body not all there within
+    // Webhooks:BodyTimeout ends the request with 408 (BadHttpRequestException, answered by UseSafeErrors).
     public static async Task<WebhookBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
         {
             return null;
         }
+        var timeout = request.HttpContext.RequestServices.GetService<IOptions<WebhookOptions>>()?.Value.BodyTimeout ?? TimeSpan.FromSeconds(10);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await ReadCappedAsync(request, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BadHttpRequestException($"The request body did not arrive within {Format.Span(timeout)}.", StatusCodes.Status408RequestTimeout);
+        }
+    }
+
+    private static async Task<WebhookBody?> ReadCappedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? 16 * 1024) + 1);
         var length = 0;
         try

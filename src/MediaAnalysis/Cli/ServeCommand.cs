@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MediaAnalysis.Chat;
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Diagnostics;
@@ -29,6 +30,15 @@ public static class ServeCommand
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
+        // Webhooks are a few KB: the app reads at most 256 KB of a body (WebhookBody) within Webhooks:BodyTimeout;
+        // Kestrel refuses anything over 1 MB outright, headers that take over 10 s, and bodies under 240 B/s.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+        });
         // One JSON object a line in production (with the job's scope: JobId, Platform, Tenant); readable lines in development.
         builder.Logging.ClearProviders();
         if (builder.Environment.IsDevelopment())

@@ -8,10 +8,26 @@ public static partial class ErrorHandling
         {
             var feature = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MediaAnalysis.Errors");
+            if (feature?.Error is BadHttpRequestException bad)
+            {
+                // The sender's fault (a body too slow or too large): one warning line, no stack trace.
+                BadRequest(logger, context.Request.Path, bad.StatusCode, bad.Message);
+                context.Response.StatusCode = bad.StatusCode;
+                await context.Response.WriteAsJsonAsync(new ErrorBody(bad.StatusCode switch
+                {
+                    StatusCodes.Status408RequestTimeout => "request body too slow",
+                    StatusCodes.Status413PayloadTooLarge => "request body too large",
+                    _ => "bad request",
+                }), DiagnosticsJsonContext.Default.ErrorBody);
+                return;
+            }
             Unhandled(logger, context.Request.Path, feature?.Error);
-            context.Response.StatusCode = feature?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new ErrorBody("internal error"), DiagnosticsJsonContext.Default.ErrorBody);
         }));
+
+    [LoggerMessage(1901, LogLevel.Warning, "Refused a request on {Path} with {Status}: {Reason}")]
+    private static partial void BadRequest(ILogger logger, string path, int status, string reason);
 
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     private static partial void Unhandled(ILogger logger, string path, Exception? exception);
