@@ -141,7 +141,8 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
     [Fact]
     public async Task Deepgram_down_after_every_try_is_a_clear_failure()
     {
-        for (var i = 0; i < 4; i++)
+        var tries = new MediaAnalysis.Pipeline.Transcription.DeepgramOptions().MaxAttempts;
+        for (var i = 0; i < tries; i++)
         {
             _h.Deepgram.Script.Enqueue(FakeReply.Status(503));
         }
@@ -149,7 +150,8 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
         var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal]);
 
         Assert.Equal(ExitCodes.JobFailed, run.ExitCode);
-        Assert.Contains("Transcription failed after 4 tries (Deepgram 503)", run.Stderr);
+        Assert.Contains($"Transcription failed after {tries} tries (Deepgram 503)", run.Stderr);
+        Assert.Equal(tries, _h.Deepgram.Requests.Count);
         Assert.Empty(_h.OpenRouter.Requests);
         _h.AssertNoJobFilesLeft();
     }

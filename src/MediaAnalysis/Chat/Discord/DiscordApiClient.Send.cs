@@ -59,20 +59,32 @@ public sealed partial class DiscordApiClient
     {
         var uri = new Uri(_baseUri, route.Path);
         var maxAttempts = canReplay ? _options.MaxAttempts : 1;
-        for (var attempt = 1; ; attempt++)
+        // A 429 is Discord saying "later", not a failure: it does not use up a try; its own count is bounded.
+        var rateLimited = 0;
+        for (var attempt = 1; ;)
         {
-            var (done, value, delay) = await TryOnceAsync(route, uri, content, answer, attempt, maxAttempts, cancellationToken);
+            var (done, value, delay, limited) = await TryOnceAsync(route, uri, content, answer, attempt, maxAttempts, rateLimited, cancellationToken);
             if (done)
             {
                 return value!;
+            }
+            if (limited)
+            {
+                rateLimited++;
+            }
+            else
+            {
+                attempt++;
             }
             await Task.Delay(delay, time, cancellationToken);
         }
     }
 
+    private const int MaxRateLimitedTries = 10;
+
     // One try: the answer, or how long to wait before the next try; throws when there is to be none.
-    private async Task<(bool Done, T? Value, TimeSpan Delay)> TryOnceAsync<T>(
-        DiscordRoute route, Uri uri, Func<HttpContent> content, JsonTypeInfo<T> answer, int attempt, int maxAttempts, CancellationToken cancellationToken)
+    private async Task<(bool Done, T? Value, TimeSpan Delay, bool RateLimited)> TryOnceAsync<T>(
+        DiscordRoute route, Uri uri, Func<HttpContent> content, JsonTypeInfo<T> answer, int attempt, int maxAttempts, int rateLimited, CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(route, _options.MaxRateLimitWait, cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -100,7 +112,7 @@ public sealed partial class DiscordApiClient
             {
                 throw new DiscordApiException(0, null, null, $"Discord {route.Display} failed: {detail}", ex);
             }
-            return (false, default, RetryTiming.Backoff(attempt, _options.RetryBaseDelay));
+            return (false, default, RetryTiming.Backoff(attempt, _options.RetryBaseDelay), false);
         }
 
         using (response)
@@ -110,18 +122,18 @@ public sealed partial class DiscordApiClient
             DiscordLog.RequestDone(logger, route.Display, status, time.GetElapsedTime(started).TotalMilliseconds);
             if (response.IsSuccessStatusCode)
             {
-                return (true, await ReadAnswerAsync(response, answer, route, deadline.Token), TimeSpan.Zero);
+                return (true, await ReadAnswerAsync(response, answer, route, deadline.Token), TimeSpan.Zero, false);
             }
             var (isJson, body) = await ReadErrorBodyAsync(response, deadline.Token);
             if (status == 429)
             {
-                return (false, default, OnRateLimited(route, lease, response, isJson, body, attempt, maxAttempts));
+                return (false, default, OnRateLimited(route, lease, response, isJson, body, rateLimited + 1, maxAttempts), true);
             }
             if (status >= 500 && attempt < maxAttempts)
             {
                 var delay = RetryTiming.Next(attempt, _options.RetryBaseDelay, RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
                 DiscordLog.ServerError(logger, route.Display, status, attempt, delay.TotalSeconds);
-                return (false, default, delay);
+                return (false, default, delay, false);
             }
             throw Failure(route, status, isJson, body);
         }
@@ -129,6 +141,13 @@ public sealed partial class DiscordApiClient
 
     // Waits happen in the limiter on the next try, where the bucket (or the global pause) now says how long.
     private TimeSpan OnRateLimited(DiscordRoute route, RateLimitLease lease, HttpResponseMessage response, bool isJson, byte[] body, int attempt, int maxAttempts)
+    {
+        // `attempt` counts 429s only; a body that cannot be sent twice (maxAttempts 1) gets no second one.
+        var tries = maxAttempts == 1 ? 1 : MaxRateLimitedTries;
+        return OnRateLimitedCore(route, lease, response, isJson, body, attempt, tries);
+    }
+
+    private TimeSpan OnRateLimitedCore(DiscordRoute route, RateLimitLease lease, HttpResponseMessage response, bool isJson, byte[] body, int attempt, int maxAttempts)
     {
         if (!isJson)
         {

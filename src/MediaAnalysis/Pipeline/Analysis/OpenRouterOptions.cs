@@ -14,7 +14,7 @@ public sealed class OpenRouterOptions : IValidatedOptions
     // Per try. OpenRouter sends nothing until a non-streamed answer is complete.
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    public int MaxAttempts { get; set; } = 3;
+    public int MaxAttempts { get; set; } = 4;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -19,7 +19,8 @@ public sealed partial class DeepgramOptions : IValidatedOptions
     // Per try: upload plus Deepgram's processing. Long files take minutes; HttpClient's 100 s default is too short.
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    public int MaxAttempts { get; set; } = 4;
+    // With the 2 s base, retries span 31-62 s: a 30-second Deepgram outage is ridden out.
+    public int MaxAttempts { get; set; } = 6;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
