@@ -75,9 +75,24 @@ public sealed class OutageTests(MediaFiles media) : IAsyncLifetime
         Assert.Contains("✅", d.Discord.Message(d.Discord.Threads[0].Id)!.Content); // the status ends right
     }
 
-    private static async Task<MediaAnalysis.Storage.JobRecord> RunAsync(DiscordFlowHarness d)
+    [Fact]
+    public async Task A_download_trickling_at_1_KB_a_second_is_stopped_and_the_person_told()
     {
-        var interaction = d.SlashCommand("standup.mp4");
+        _outside.Files.ServeTrickle("/attachments/slow.mp4", bytesPerSecond: 1024, totalBytes: 10_000_000);
+        await using var d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Media:DownloadTimeout"] = "00:00:02" });
+
+        var job = await RunAsync(d, "slow.mp4");
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("took longer than", job.Note, StringComparison.Ordinal);
+        Assert.Contains(d.Discord.Requests, r => r.Method == "PATCH" && (r.Body ?? "").Contains("took longer than", StringComparison.Ordinal));
+        Assert.Empty(_outside.Deepgram.Requests);
+        _outside.AssertNoJobFilesLeft();
+    }
+
+    private static async Task<MediaAnalysis.Storage.JobRecord> RunAsync(DiscordFlowHarness d, string file = "standup.mp4")
+    {
+        var interaction = d.SlashCommand(file);
         await d.InteractAsync(interaction);
         return await d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
     }

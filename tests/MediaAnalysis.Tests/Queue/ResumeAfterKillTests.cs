@@ -64,7 +64,7 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
         Assert.Equal(4, outside.OpenRouter.Requests.Count(r => r.Model == slow));
     }
 
-    private static Process StartHost(PipelineHarness outside, string database, string posts)
+    internal static Process StartHost(PipelineHarness outside, string database, string posts)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MediaAnalysis.TestHost.dll"));
@@ -89,7 +89,7 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
         return process;
     }
 
-    private static async Task WaitUntil(Func<Task<bool>> condition)
+    internal static async Task WaitUntil(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (!await condition())
@@ -102,11 +102,11 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
         }
     }
 
-    private static List<Line> Lines(string path) => File.Exists(path)
+    internal static List<Line> Lines(string path) => File.Exists(path)
         ? [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Line>(l, Json)!)]
         : [];
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    private sealed record Line(string JobId, string Kind, string? Prompt, string? Model, string? State, string? Note);
+    internal sealed record Line(string JobId, string Kind, string? Prompt, string? Model, string? State, string? Note);
 }
