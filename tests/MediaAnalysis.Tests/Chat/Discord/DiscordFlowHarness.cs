@@ -123,7 +123,7 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
 
     public async Task<JobRecord> WaitForJobAsync(string interactionId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (await Store.FindByKeyAsync($"discord:{interactionId}", CancellationToken.None) is { State: not (JobState.Queued or JobState.Running) } job)
