@@ -57,6 +57,8 @@ var env = new Dictionary<string, string>
     ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
     ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
     ["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("LOADBENCH_LOG_LEVEL") ?? "Warning",
+    // As the Dockerfile runs it: a VM has no cgroup limit for the GC to size itself from, so the image caps the heap.
+    ["DOTNET_GCHeapHardLimit"] = "0x6000000",
 };
 foreach (var (k, v) in env)
 {
