@@ -106,13 +106,16 @@ public sealed partial class SlackApiClient
         }
     }
 
+    private int RateLimitedTries => Math.Max(10, _options.MaxAttempts);
+
     // Waits happen in the pacer for posts (so other jobs' posts in that channel wait too), else here.
     private TimeSpan OnRateLimited(SlackCall call, RetryConditionHeaderValue? header, int attempt, int status)
     {
         var wait = RetryTiming.RetryAfter(header, time.GetUtcNow()) ?? RetryTiming.Backoff(attempt, _options.RetryBaseDelay);
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         SlackLog.RateLimited(logger, call.Method, wait.TotalSeconds, attempt);
-        if (attempt >= _options.MaxAttempts || wait > _options.MaxRateLimitWait)
+        // A 429 is Slack saying "later", not a failure: a storm of them is waited out, up to RateLimitedTries.
+        if (attempt >= RateLimitedTries || wait > _options.MaxRateLimitWait)
         {
             throw Failure(call.Method, "ratelimited", status, null);
         }

@@ -47,16 +47,27 @@ public sealed class SlackApiRetryTests
     }
 
     [Fact]
-    public async Task Rate_limits_beyond_the_allowed_tries_fail_as_ratelimited()
+    public async Task A_429_storm_is_waited_out_beyond_the_tries_for_errors()
     {
         await using var h = await SlackApiHarness.StartAsync(o => o.MaxAttempts = 3);
         h.Fake.RateLimit("conversations.history", TimeSpan.Zero, times: 5);
+
+        await h.Client.ConversationsHistoryAsync(Channel, 5, null, default);
+
+        Assert.Equal(6, h.Fake.RequestsFor("conversations.history").Count);
+    }
+
+    [Fact]
+    public async Task Rate_limits_beyond_ten_tries_fail_as_ratelimited()
+    {
+        await using var h = await SlackApiHarness.StartAsync(o => o.MaxAttempts = 3);
+        h.Fake.RateLimit("conversations.history", TimeSpan.Zero, times: 12);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => h.Client.ConversationsHistoryAsync(Channel, 5, null, default));
 
         Assert.True(error.IsRateLimited);
         Assert.Equal(429, error.Status);
-        Assert.Equal(3, h.Fake.RequestsFor("conversations.history").Count);
+        Assert.Equal(10, h.Fake.RequestsFor("conversations.history").Count);
         Assert.Contains("kept rate-limiting conversations.history", error.Message, StringComparison.Ordinal);
     }
 
