@@ -1,7 +1,6 @@
 using MediaAnalysis.Cli;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Tests.Pipeline;
@@ -59,7 +58,7 @@ public sealed class MediaSlotsTests : IAsyncLifetime
 
     private Task<(MediaInfo Media, Transcript Transcript)> Transcribe(IHost host, string path) =>
         host.Services.GetRequiredService<AnalysisPipeline>().TranscribeAsync(
-            AnalysisSource.FromUrl(_h.FileUrl(path)), new SilentProgress(), CancellationToken.None);
+            AnalysisSource.FromUrl(_h.FileUrl(path)), new NullProgress(), CancellationToken.None);
 
     private static async Task Until(Func<bool> condition)
     {
@@ -68,29 +67,6 @@ public sealed class MediaSlotsTests : IAsyncLifetime
         {
             Assert.True(Environment.TickCount64 < deadline, "timed out waiting");
             await Task.Delay(20);
-        }
-    }
-
-    private sealed class SilentProgress : IAnalysisProgress
-    {
-        public void StageStarted(AnalysisStage stage)
-        {
-        }
-
-        public void MediaReady(MediaInfo media)
-        {
-        }
-
-        public void AudioExtracted(TimeSpan duration, long bytes)
-        {
-        }
-
-        public void Transcribed(Transcript transcript)
-        {
-        }
-
-        public void ModelFinished(ModelOutcome outcome)
-        {
         }
     }
 }

@@ -104,7 +104,7 @@ public sealed class AddressGuardTests(MediaFiles media) : IAsyncLifetime
     }
 
     private static Task<(MediaInfo Media, MediaAnalysis.Pipeline.Transcription.Transcript Transcript)> Transcribe(IHost host, Uri url) =>
-        host.Services.GetRequiredService<AnalysisPipeline>().TranscribeAsync(AnalysisSource.FromUrl(url), new NoProgress(), CancellationToken.None);
+        host.Services.GetRequiredService<AnalysisPipeline>().TranscribeAsync(AnalysisSource.FromUrl(url), new NullProgress(), CancellationToken.None);
 
     // The test's DNS: one name, one address; any other name does not exist.
     private sealed class FixedResolver(string name, IPAddress address) : IHostResolver
@@ -113,28 +113,5 @@ public sealed class AddressGuardTests(MediaFiles media) : IAsyncLifetime
             host.Equals(name, StringComparison.OrdinalIgnoreCase)
                 ? Task.FromResult(new[] { address })
                 : throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound);
-    }
-
-    private sealed class NoProgress : IAnalysisProgress
-    {
-        public void StageStarted(AnalysisStage stage)
-        {
-        }
-
-        public void MediaReady(MediaInfo media)
-        {
-        }
-
-        public void AudioExtracted(TimeSpan duration, long bytes)
-        {
-        }
-
-        public void Transcribed(MediaAnalysis.Pipeline.Transcription.Transcript transcript)
-        {
-        }
-
-        public void ModelFinished(MediaAnalysis.Pipeline.Analysis.ModelOutcome outcome)
-        {
-        }
     }
 }

@@ -1,0 +1,29 @@
+using MediaAnalysis.Pipeline;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Transcription;
+
+namespace MediaAnalysis.Tests.Support;
+
+// For tests that run the pipeline directly and look at its result, not its progress.
+public sealed class NullProgress : IAnalysisProgress
+{
+    public void StageStarted(AnalysisStage stage)
+    {
+    }
+
+    public void MediaReady(MediaInfo media)
+    {
+    }
+
+    public void AudioExtracted(TimeSpan duration, long bytes)
+    {
+    }
+
+    public void Transcribed(Transcript transcript)
+    {
+    }
+
+    public void ModelFinished(ModelOutcome outcome)
+    {
+    }
+}
