@@ -67,7 +67,7 @@ run_capped() {
     >"$OUT/analyze-$name.json" 2>"$err" || true
   local extract ffmpeg_s
   extract=$(sed -n 's/.*Stage Extracting finished in \([0-9.]*\) s.*/\1/p' "$err" | tail -n 1)
-  ffmpeg_s=$(sed -n 's/.*ffmpeg ran \([0-9.]*\) s.*/\1/p' "$err" | tail -n 1)
+  ffmpeg_s=$(sed -n 's/.*while the video downloaded ([a-z]*): ran \([0-9.]*\) s.*/\1/p' "$err" | tail -n 1)
   echo "$(mib "$(report_value "$report" peak_tree_pss_bytes)") $(mib "$(report_value "$report" peak_rss_bytes)") $(report_value "$report" exit_code) $(report_value "$report" oom_fired) ${extract:-?} ${ffmpeg_s:--}"
 }
 

@@ -38,6 +38,12 @@ public static class TestMedia
                 await Ffmpeg.RunAsync(path, [.. Video(seconds), "-f", "lavfi", "-i", $"anullsrc=channel_layout=mono:sample_rate=44100:duration={seconds}",
                     .. H264AndAac("800k"), "-movflags", "+faststart"], ct);
                 break;
+            case TestVideoKind.Mp3InMp4:
+                await Ffmpeg.RunAsync(path, [.. Video(seconds), .. Sine(seconds), "-map", "0:v", "-map", "1:a",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-b:v", "800k",
+                    "-c:a", "libmp3lame", "-b:a", "64k", "-shortest", "-movflags", "+faststart"], ct);
+                ExpectMoov(path, beforeMdat: true);
+                break;
             case TestVideoKind.AudioOnlyMp3:
                 await Ffmpeg.RunAsync(path, [.. Sine(seconds), "-c:a", "libmp3lame", "-b:a", "64k"], ct);
                 break;

@@ -21,4 +21,7 @@ public enum TestVideoKind
 
     // An .mp3 of a sine tone.
     AudioOnlyMp3,
+
+    // H.264 + MP3 in a faststart MP4: an audio track the app does not copy itself, so ffmpeg extracts it.
+    Mp3InMp4,
 }

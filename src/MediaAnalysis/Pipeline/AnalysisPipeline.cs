@@ -61,8 +61,19 @@ public sealed class AnalysisPipeline(
 
         progress.StageStarted(AnalysisStage.Probing);
         var started = Environment.TickCount64;
-        var probed = (early is null ? null : await early.ProbedAsync())
-            ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
+        var probed = early is null ? null : await early.ProbedAsync();
+        // A whole file (local, moov at the end, or the early path gave up): an MP4's AAC track is copied
+        // in-process; anything else, and every bad file, is ffprobe's and ffmpeg's.
+        Mp4AacTrack? track = null;
+        if (probed is null)
+        {
+            track = Mp4AacTrack.TryReadWhole(path, out var whyNot);
+            if (track is null)
+            {
+                PipelineLog.LeftToFfmpeg(logger, whyNot ?? "unknown");
+            }
+        }
+        probed ??= track?.ToProbedMedia() ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Probing, (Environment.TickCount64 - started) / 1000.0);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
@@ -72,6 +83,7 @@ public sealed class AnalysisPipeline(
         progress.StageStarted(AnalysisStage.Extracting);
         started = Environment.TickCount64;
         var audio = (early is null ? null : await early.AudioAsync(size, cancellationToken))
+            ?? (track is null ? null : await CopyAacAsync(track, path, workspace, cancellationToken))
             ?? await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
         progress.AudioExtracted(audio.Duration, audio.SizeBytes);
@@ -80,6 +92,17 @@ public sealed class AnalysisPipeline(
             File.Delete(path); // the video is no longer needed; free the disk before the long upload
         }
         return (info, audio);
+    }
+
+    private async Task<ExtractedAudio?> CopyAacAsync(Mp4AacTrack track, string path, JobWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var started = Environment.TickCount64;
+        var audio = await extractor.CopyAacAsync(track, path, workspace.Path, growing: null, cancellationToken);
+        if (audio is not null)
+        {
+            PipelineLog.AacCopied(logger, audio.SizeBytes, (Environment.TickCount64 - started) / 1000.0);
+        }
+        return audio;
     }
 
     // Silence gives no model call: there is nothing to ask about. `onOutcome` runs as each call ends

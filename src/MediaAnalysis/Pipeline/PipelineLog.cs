@@ -21,8 +21,14 @@ public static partial class PipelineLog
     [LoggerMessage(1005, LogLevel.Warning, "ffmpeg wrote {Extracted:0.0} s of audio where {Expected:0.0} s were expected: {Stderr}")]
     public static partial void ExtractShort(ILogger logger, double extracted, double expected, string stderr);
 
-    [LoggerMessage(1006, LogLevel.Information, "Audio extracted while the video downloaded: ffmpeg ran {Seconds:0.00} s, {After:0.00} s of it after the last byte")]
-    public static partial void ExtractedWhileDownloading(ILogger logger, double seconds, double after);
+    [LoggerMessage(1006, LogLevel.Information, "Audio extracted while the video downloaded ({How}): ran {Seconds:0.00} s, {After:0.00} s of it after the last byte")]
+    public static partial void ExtractedWhileDownloading(ILogger logger, string how, double seconds, double after);
+
+    [LoggerMessage(1007, LogLevel.Debug, "The audio is left to ffprobe and ffmpeg: {Reason}")]
+    public static partial void LeftToFfmpeg(ILogger logger, string reason);
+
+    [LoggerMessage(1008, LogLevel.Information, "AAC track copied in-process: {Bytes} bytes in {Seconds:0.00} s")]
+    public static partial void AacCopied(ILogger logger, long bytes, double seconds);
 
     [LoggerMessage(1010, LogLevel.Warning, "Deepgram answered {Status} ({Code}, request {RequestId}) on try {Attempt}")]
     public static partial void DeepgramError(ILogger logger, int status, string? code, string? requestId, int attempt);

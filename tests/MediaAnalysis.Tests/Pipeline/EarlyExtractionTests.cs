@@ -5,8 +5,9 @@ using MediaAnalysis.Pipeline.Download;
 
 namespace MediaAnalysis.Tests.Pipeline;
 
-// A faststart MP4 that arrives by URL is extracted while it downloads (ffmpeg follows the growing file);
-// whatever goes wrong on that path, the result is the one the whole file gives.
+// A faststart MP4 that arrives by URL is extracted while it downloads (an AAC track copied in-process chunk by
+// chunk, any other track by ffmpeg following the growing file); whatever goes wrong on that path, the result is
+// the one the whole file gives.
 [Collection(MediaCollection.Name)]
 public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
 {
@@ -14,20 +15,44 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
 
     private PipelineHarness _h = null!;
     private string _video = null!;
+    private string _mp3Video = null!;
 
     public async Task InitializeAsync()
     {
         _h = await PipelineHarness.StartAsync();
         _video = await TestMedia.CreateAsync(TestVideoKind.Normal, Path.Combine(_h.Root, "media"), Length);
+        _mp3Video = await TestMedia.CreateAsync(TestVideoKind.Mp3InMp4, Path.Combine(_h.Root, "media"), Length);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
-    public async Task Ffmpeg_follows_the_download_and_the_audio_is_whole()
+    public async Task An_aac_track_is_copied_as_the_video_arrives_with_no_ffmpeg_and_is_what_ffmpeg_would_write()
     {
         var resume = new TaskCompletionSource();
         _h.Files.ServePausing("/v.mp4", _video, new FileInfo(_video).Length * 8 / 10, resume.Task);
+
+        var run = _h.AnalyzeAsync(_h.FileUrl("/v.mp4").ToString());
+        // With a fifth of the file still to come, most of the audio is already out, and no child process runs.
+        await WaitUntilAsync(() => AudioBytesSoFar() > 0, run);
+        Assert.Empty(AudioExtractorTests.FfmpegProcessesUsing(_h.TempPath));
+        resume.SetResult();
+        var result = await run;
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var request = Assert.Single(_h.Deepgram.Requests);
+        Assert.Equal("audio/aac", request.Headers["Content-Type"]);
+        var expected = Path.Combine(_h.Root, "expected.aac");
+        await RunFfmpegAsync($"-i \"{_video}\" -map 0:a:0 -c:a copy -f adts \"{expected}\"");
+        Assert.Equal(await File.ReadAllBytesAsync(expected), await File.ReadAllBytesAsync(request.BodyFile!));
+        _h.AssertNoJobFilesLeft();
+    }
+
+    [Fact]
+    public async Task Ffmpeg_follows_the_download_of_a_track_it_extracts_and_the_audio_is_whole()
+    {
+        var resume = new TaskCompletionSource();
+        _h.Files.ServePausing("/v.mp4", _mp3Video, new FileInfo(_mp3Video).Length * 8 / 10, resume.Task);
 
         var run = _h.AnalyzeAsync(_h.FileUrl("/v.mp4").ToString());
         // With a fifth of the file still to come, ffmpeg is already reading it, at a lower CPU priority than the app.
@@ -38,19 +63,24 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var request = Assert.Single(_h.Deepgram.Requests);
-        Assert.InRange(await Ffprobe.AacSecondsAsync(request.BodyFile!), Length.TotalSeconds - 0.2, Length.TotalSeconds + 0.2);
+        Assert.Equal("audio/mpeg", request.Headers["Content-Type"]);
+        var seconds = double.Parse(await Ffprobe.ValueAsync("format=duration", request.BodyFile!), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, Length.TotalSeconds - 0.2, Length.TotalSeconds + 0.2);
         Assert.Empty(FollowingFfmpeg());
         _h.AssertNoJobFilesLeft();
     }
 
-    [Fact]
-    public async Task A_download_that_breaks_off_stops_ffmpeg_and_says_so()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_download_that_breaks_off_stops_the_extraction_and_says_so(bool ffmpegTrack)
     {
+        var video = ffmpegTrack ? _mp3Video : _video;
         var resume = new TaskCompletionSource();
-        _h.Files.ServePausing("/v.mp4", _video, new FileInfo(_video).Length / 2, resume.Task, breakOff: true);
+        _h.Files.ServePausing("/v.mp4", video, new FileInfo(video).Length / 2, resume.Task, breakOff: true);
 
         var run = _h.AnalyzeAsync(_h.FileUrl("/v.mp4").ToString());
-        await WaitUntilAsync(() => FollowingFfmpeg().Count > 0, run);
+        await WaitUntilAsync(() => ffmpegTrack ? FollowingFfmpeg().Count > 0 : AudioBytesSoFar() > 0, run);
         resume.SetResult();
         var result = await run;
 
@@ -119,6 +149,27 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The audio file the in-process copy is writing in the job's folder, if any.
+    private long AudioBytesSoFar()
+    {
+        try
+        {
+            return Directory.EnumerateFiles(_h.TempPath, "audio.aac", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        }
+        catch (IOException)
+        {
+            return 0; // the folder went meanwhile
+        }
+    }
+
+    private static async Task RunFfmpegAsync(string arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ffmpeg", "-v error -y " + arguments) { RedirectStandardError = true })!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, stderr);
     }
 
     private List<int> FollowingFfmpeg()

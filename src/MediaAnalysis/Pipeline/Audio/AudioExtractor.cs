@@ -1,11 +1,41 @@
 using System.Globalization;
 using FFMpegCore;
+using MediaAnalysis.Pipeline.Download;
 
 namespace MediaAnalysis.Pipeline.Audio;
 
 // ffmpeg, file to file: an MP4 whose moov atom sits at the end cannot be read from a pipe.
 public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor> logger)
 {
+    // The AAC track of an MP4 copied to ADTS in-process (Mp4AacTrack), the same bytes as ffmpeg's copy. With
+    // `growing`, the video is still downloading and each chunk is copied once it has arrived. Null when the file
+    // ends before the track does: the caller then lets ffprobe and ffmpeg give the verdict.
+    public async Task<ExtractedAudio?> CopyAacAsync(
+        Mp4AacTrack track,
+        string input,
+        string workingDirectory,
+        GrowingFile? growing,
+        CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(workingDirectory, "audio.aac");
+        bool whole;
+        try
+        {
+            whole = await track.CopyAsync(input, output, growing, cancellationToken);
+        }
+        catch (IOException ex) when (VideoDownloader.IsDiskFull(ex))
+        {
+            PipelineLog.ExtractFailed(logger, 0, ex.Message);
+            throw new AnalysisFailedException(FailureKind.ExtractionFailed, "The bot's disk is full, so the audio could not be extracted. Try again later.");
+        }
+        if (!whole)
+        {
+            File.Delete(output);
+            return null;
+        }
+        return new ExtractedAudio(output, "audio/aac", new FileInfo(output).Length, track.Duration, Copied: true);
+    }
+
     // `patience` set: the input is still being written (a faststart MP4 downloading), so ffmpeg follows
     // it, waiting at its end for more, and gives up after that long without a byte. The demuxer stops
     // by itself after the last sample its index names.

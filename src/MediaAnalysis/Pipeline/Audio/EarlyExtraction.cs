@@ -2,8 +2,9 @@ using MediaAnalysis.Pipeline.Download;
 
 namespace MediaAnalysis.Pipeline.Audio;
 
-// Extracts the audio of a faststart MP4 while it is still downloading: once its index (moov) is on disk,
-// ffprobe reads the head and ffmpeg follows the growing file, so the audio is ready moments after the last
+// Extracts the audio of a faststart MP4 while it is still downloading: once its index (moov) is on disk, an AAC
+// track is copied chunk by chunk as the download passes it (Mp4AacTrack); any other track is probed by ffprobe
+// on the head of the file and ffmpeg follows the growing file, so the audio is ready moments after the last
 // byte arrives and the video is read from the page cache right after it was written, never again from disk.
 // Anything unusual (moov at the end, not an MP4, a probe or ffmpeg failure, a file cut short) makes it step
 // aside: the pipeline then probes and extracts the whole file as before, and that run gives the verdict.
@@ -25,7 +26,7 @@ public sealed class EarlyExtraction : IAsyncDisposable
         _run = run(stop.Token);
     }
 
-    private sealed record Started(ProbedMedia Probed, Task<ExtractedAudio> Audio, long StartedAt);
+    private sealed record Started(ProbedMedia Probed, Task<ExtractedAudio> Audio, long StartedAt, string How);
 
     public static EarlyExtraction Start(
         string path,
@@ -38,7 +39,7 @@ public sealed class EarlyExtraction : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        return new EarlyExtraction(path, stop, token => RunAsync(path, file, inspector, extractor, workingDirectory, patience, token), logger);
+        return new EarlyExtraction(path, stop, token => RunAsync(path, file, inspector, extractor, workingDirectory, patience, logger, token), logger);
     }
 
     // The probe made on the head of the file, or null: probe the whole file.
@@ -80,7 +81,7 @@ public sealed class EarlyExtraction : IAsyncDisposable
         try
         {
             var audio = await started.Audio;
-            PipelineLog.ExtractedWhileDownloading(_logger,
+            PipelineLog.ExtractedWhileDownloading(_logger, started.How,
                 (Environment.TickCount64 - started.StartedAt) / 1000.0, (Environment.TickCount64 - downloadEnded) / 1000.0);
             return audio;
         }
@@ -124,6 +125,7 @@ public sealed class EarlyExtraction : IAsyncDisposable
         AudioExtractor extractor,
         string workingDirectory,
         TimeSpan patience,
+        ILogger logger,
         CancellationToken cancellationToken)
     {
         await Task.Yield(); // the caller goes on to start the download
@@ -146,9 +148,23 @@ public sealed class EarlyExtraction : IAsyncDisposable
         {
             return null;
         }
+        // An AAC track is copied here as its chunks arrive; anything else is ffprobe's and ffmpeg's.
+        if (Mp4AacTrack.TryRead(path, head.MoovStart, head.MoovEnd, out var whyNot) is { } track)
+        {
+            return new Started(track.ToProbedMedia(), CopyAsync(track, path, file, extractor, workingDirectory, cancellationToken), Environment.TickCount64, "copied");
+        }
+        PipelineLog.LeftToFfmpeg(logger, whyNot ?? "unknown");
         await file.WaitForAsync(head.MoovEnd + ProbeMargin, cancellationToken); // or the end of a smaller file
         var probed = await inspector.InspectAsync(path, workingDirectory, cancellationToken);
         var startedAt = Environment.TickCount64;
-        return new Started(probed, extractor.ExtractAsync(path, probed, workingDirectory, cancellationToken, patience), startedAt);
+        return new Started(probed, extractor.ExtractAsync(path, probed, workingDirectory, cancellationToken, patience), startedAt, "ffmpeg");
+    }
+
+    private static async Task<ExtractedAudio> CopyAsync(
+        Mp4AacTrack track, string path, GrowingFile file, AudioExtractor extractor, string workingDirectory, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return await extractor.CopyAacAsync(track, path, workingDirectory, file, cancellationToken)
+            ?? throw new AnalysisFailedException(FailureKind.BadMedia, "the download ended before the audio did"); // the whole-file path gives the verdict
     }
 }

@@ -17,7 +17,7 @@ public static class Mp4Layout
         NotStreamable, // moov after mdat, not an MP4, or a box that makes no sense
     }
 
-    public readonly record struct Head(Kind Kind, long Needed, long MoovEnd);
+    public readonly record struct Head(Kind Kind, long Needed, long MoovEnd, long MoovStart = 0);
 
     public static Head Read(string path, long available)
     {
@@ -36,7 +36,7 @@ public static class Mp4Layout
             }
             if (type == "moov")
             {
-                return size > 0 ? new Head(Kind.MoovFirst, 0, offset + size) : new Head(Kind.NotStreamable, 0, 0);
+                return size > 0 ? new Head(Kind.MoovFirst, 0, offset + size, offset) : new Head(Kind.NotStreamable, 0, 0);
             }
             if (type is "mdat" or "moof" || size == 0)
             {
