@@ -9,13 +9,17 @@ namespace MediaAnalysis.Pipeline.Audio;
 // stream copy is all ffmpeg does, and a 1 GB, 60-minute file costs it ~0.5 s of CPU parsing 245,000 samples
 // and ~40-50 MiB of memory (its index of every sample plus Debian's shared libraries), per job, next to the
 // app. Here only the audio track's tables are read (stsz, stco, stsc: ~1 MB for an hour) and its chunks are
-// copied with one 64 KiB buffer. Anything this does not know for certain (another codec, HE-AAC, a channel
+// copied through one 1 MiB read buffer and one 64 KiB write buffer. Anything this does not know for certain (another codec, HE-AAC, a channel
 // layout in a PCE, a trimming edit list, fragments, a table that does not add up) returns null, and ffprobe and
 // ffmpeg take the file as before; they also give every verdict on a bad file.
 public sealed class Mp4AacTrack
 {
     private const int MaxBoxBytes = 64 * 1024 * 1024; // one sample table of a file with millions of samples
-    private const int WindowBytes = 64 * 1024;
+    // Reads are this large: a video's audio chunks lie a few hundred KB apart, so 1 MiB reads take the file
+    // front to back in big sequential steps, at the disk's full speed from a cold cache (64 KiB reads of just
+    // the chunks, seeking past the video, took 12 s for 1 GB on this VM's disk against 1.5 s for `cat`).
+    private const int WindowBytes = 1024 * 1024;
+    private const int OutputBytes = 64 * 1024;
     private const int AdtsHeaderBytes = 7;
 
     private static readonly int[] SampleRates = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350];
@@ -27,8 +31,7 @@ public sealed class Mp4AacTrack
     private readonly int _fixedSize;
 
     private Mp4AacTrack(
-        byte[] sizes, int fixedSize, int sampleCount, byte[] chunks, bool wideOffsets, byte[] runs,
-        byte[] adtsHeader, int streamIndex, TimeSpan duration, TimeSpan movieDuration, bool hasVideo, long dataEnd)
+        byte[] sizes, int fixedSize, int sampleCount, byte[] chunks, bool wideOffsets, byte[] runs, byte[] adtsHeader, int streamIndex)
     {
         _sizes = sizes;
         _fixedSize = fixedSize;
@@ -38,19 +41,15 @@ public sealed class Mp4AacTrack
         _runs = runs;
         AdtsHeader = adtsHeader;
         StreamIndex = streamIndex;
-        Duration = duration;
-        MovieDuration = movieDuration;
-        HasVideo = hasVideo;
-        DataEnd = dataEnd;
     }
 
     public int SampleCount { get; }
     public int StreamIndex { get; }
-    public TimeSpan Duration { get; }
-    public TimeSpan MovieDuration { get; }
-    public bool HasVideo { get; }
+    public TimeSpan Duration { get; private set; }
+    public TimeSpan MovieDuration { get; private set; }
+    public bool HasVideo { get; private set; }
     // The end of the last audio sample in the file: a file shorter than this is cut short.
-    public long DataEnd { get; }
+    public long DataEnd { get; private set; }
     internal byte[] AdtsHeader { get; }
 
     public ProbedMedia ToProbedMedia() =>
@@ -115,10 +114,11 @@ public sealed class Mp4AacTrack
     // once the download has passed it. Returns false if the download ended before a chunk (a file cut short).
     public async Task<bool> CopyAsync(string input, string output, GrowingFile? growing, CancellationToken cancellationToken)
     {
-        using var source = File.OpenHandle(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous);
+        // SequentialScan: posix_fadvise(SEQUENTIAL), a larger kernel read-ahead.
+        using var source = File.OpenHandle(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using var target = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
-        var window = new byte[WindowBytes];
-        var pending = new byte[WindowBytes];
+        var window = GC.AllocateUninitializedArray<byte>((int)Math.Min(WindowBytes, Math.Max(DataEnd, OutputBytes)));
+        var pending = GC.AllocateUninitializedArray<byte>(OutputBytes);
         long windowStart = 0;
         var windowLength = 0;
         var pendingLength = 0;
@@ -139,15 +139,19 @@ public sealed class Mp4AacTrack
                 var size = SampleSize(sample);
                 if (offset < windowStart || offset + size > windowStart + windowLength)
                 {
-                    windowStart = offset;
-                    var want = (int)Math.Min(WindowBytes, Math.Max(size, ChunkEnd(chunk, sample, perChunk - i, offset) - offset));
-                    if (growing is not null && !await growing.WaitForAsync(offset + want, cancellationToken))
+                    // The next read starts where the last one ended when the gap is small (the video between two
+                    // audio chunks), so the reads stay sequential and the kernel keeps reading ahead.
+                    var windowEnd = windowStart + windowLength;
+                    windowStart = offset >= windowEnd && offset - windowEnd < window.Length / 4 && windowLength > 0 ? windowEnd : offset;
+                    // Never past the last audio byte: a download is awaited only as far as the track goes.
+                    var want = (int)Math.Min(window.Length, Math.Max(offset + size - windowStart, DataEnd - windowStart));
+                    if (growing is not null && !await growing.WaitForAsync(windowStart + want, cancellationToken))
                     {
                         return false;
                     }
                     cancellationToken.ThrowIfCancellationRequested();
-                    windowLength = await ReadFullyAsync(source, window.AsMemory(0, want), offset, cancellationToken);
-                    if (windowLength < size)
+                    windowLength = await ReadFullyAsync(source, window.AsMemory(0, want), windowStart, cancellationToken);
+                    if (windowStart + windowLength < offset + size)
                     {
                         return false;
                     }
@@ -175,18 +179,6 @@ public sealed class Mp4AacTrack
         : ReadUInt32(_chunks, 8 + (chunk * 4));
 
     private int SampleSize(int sample) => _fixedSize > 0 ? _fixedSize : (int)ReadUInt32(_sizes, 12 + (sample * 4));
-
-    // Where the rest of this chunk ends, from `offset` on: the samples of a chunk are contiguous.
-    private long ChunkEnd(int chunk, int sample, int left, long offset)
-    {
-        _ = chunk;
-        var end = offset;
-        for (var i = 0; i < left && end - offset < WindowBytes; i++)
-        {
-            end += SampleSize(sample + i);
-        }
-        return end;
-    }
 
     private void WriteAdtsHeader(Span<byte> header, int size)
     {
@@ -256,11 +248,11 @@ public sealed class Mp4AacTrack
             return null;
         }
         whyNot = null;
-        var movieDuration = movieScale > 0 && movieLength is > 0 and < uint.MaxValue * 1000L
+        audio.MovieDuration = movieScale > 0 && movieLength is > 0 and < uint.MaxValue * 1000L
             ? TimeSpan.FromSeconds((double)movieLength / movieScale)
             : TimeSpan.Zero;
-        return new Mp4AacTrack(audio._sizes, audio._fixedSize, audio.SampleCount, audio._chunks, audio._wideOffsets, audio._runs,
-            audio.AdtsHeader, audio.StreamIndex, audio.Duration, movieDuration, hasVideo, audio.DataEnd);
+        audio.HasVideo = hasVideo;
+        return audio;
     }
 
     private static string? TrackHandler(SafeFileHandle handle, Box trak)
@@ -357,8 +349,7 @@ public sealed class Mp4AacTrack
         }
         runs = runs[8..(8 + (int)(runCount * 12))];
 
-        var track = new Mp4AacTrack(sizes, fixedSize, (int)sampleCount, chunks, wideOffsets, runs, header,
-            streamIndex, TimeSpan.Zero, TimeSpan.Zero, false, 0);
+        var track = new Mp4AacTrack(sizes, fixedSize, (int)sampleCount, chunks, wideOffsets, runs, header, streamIndex);
         if (!track.Check(out var dataEnd, out whyNot))
         {
             return null;
@@ -376,9 +367,9 @@ public sealed class Mp4AacTrack
             whyNot = "a time table that does not add up";
             return null;
         }
-        var duration = TimeSpan.FromSeconds((double)(ticks > 0 ? ticks : mediaLength) / timescale);
-        return new Mp4AacTrack(sizes, fixedSize, (int)sampleCount, chunks, wideOffsets, runs, header,
-            streamIndex, duration, TimeSpan.Zero, false, dataEnd);
+        track.Duration = TimeSpan.FromSeconds((double)(ticks > 0 ? ticks : mediaLength) / timescale);
+        track.DataEnd = dataEnd;
+        return track;
     }
 
     // Every chunk has samples, the samples add up to the count, every sample fits an ADTS frame, and the
