@@ -51,7 +51,11 @@ public sealed class FakeFileHost : IAsyncDisposable
 
     // The file's first `pauseAfter` bytes, then nothing until `resume` completes; then the rest, or a dropped connection.
     public void ServePausing(string path, string filePath, long pauseAfter, Task resume, bool breakOff = false) =>
-        _routes[FileRoute.Normalize(path)] = new FileRoute.Pausing(Path.GetFullPath(filePath), pauseAfter, resume, breakOff);
+        _routes[FileRoute.Normalize(path)] = new FileRoute.Pausing(Path.GetFullPath(filePath), [(pauseAfter, resume)], breakOff);
+
+    // The same with several stops: at each offset in turn, nothing until its task completes.
+    public void ServePausing(string path, string filePath, IReadOnlyList<(long At, Task Resume)> pauses) =>
+        _routes[FileRoute.Normalize(path)] = new FileRoute.Pausing(Path.GetFullPath(filePath), pauses, BreakOff: false);
 
     public void ServeContent(string path, string content, string contentType) =>
         _routes[FileRoute.Normalize(path)] = new FileRoute.Content(content, contentType);

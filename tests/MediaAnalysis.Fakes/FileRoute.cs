@@ -88,7 +88,8 @@ internal abstract record FileRoute
 
     // A real file with its real length, sent up to `pauseAfter` bytes, then held until `resume` completes:
     // the rest follows, or (`breakOff`) the connection is dropped. Lets a test look at a half-done download.
-    internal sealed record Pausing(string FilePath, long PauseAfter, Task Resume, bool BreakOff) : FileRoute
+    // Pauses at each offset in turn until its task completes; BreakOff drops the connection at the last one.
+    internal sealed record Pausing(string FilePath, IReadOnlyList<(long At, Task Resume)> Pauses, bool BreakOff) : FileRoute
     {
         public override async Task ServeAsync(HttpContext context)
         {
@@ -99,21 +100,22 @@ internal abstract record FileRoute
             await context.Response.StartAsync(ct);
             var buffer = new byte[Chunk];
             long sent = 0;
-            var paused = false;
+            var next = 0;
             while (true)
             {
-                if (!paused && sent >= PauseAfter)
+                if (next < Pauses.Count && sent >= Pauses[next].At)
                 {
-                    paused = true;
                     await context.Response.Body.FlushAsync(ct);
-                    await Resume.WaitAsync(ct);
-                    if (BreakOff)
+                    await Pauses[next].Resume.WaitAsync(ct);
+                    next++;
+                    if (BreakOff && next == Pauses.Count)
                     {
                         context.Abort();
                         return;
                     }
+                    continue;
                 }
-                var want = paused ? Chunk : (int)Math.Min(Chunk, PauseAfter - sent);
+                var want = next < Pauses.Count ? (int)Math.Min(Chunk, Pauses[next].At - sent) : Chunk;
                 var read = await source.ReadAsync(buffer.AsMemory(0, want), ct);
                 if (read == 0)
                 {

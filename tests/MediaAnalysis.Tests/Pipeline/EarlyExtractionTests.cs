@@ -49,6 +49,29 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_index_that_arrives_in_pieces_is_read_once_whole()
+    {
+        // The download stalls in the middle of the index (a 1 GB video's is megabytes, several network reads),
+        // then again at 80 %: by then the audio must be coming out, as with an index that arrived at once.
+        var head = Mp4Layout.Read(_video, new FileInfo(_video).Length);
+        Assert.True(head.MoovEnd / 2 > head.MoovStart + 16, "the index is too small to cut");
+        var (inIndex, later) = (new TaskCompletionSource(), new TaskCompletionSource());
+        _h.Files.ServePausing("/v.mp4", _video, [(head.MoovEnd / 2, inIndex.Task), (new FileInfo(_video).Length * 8 / 10, later.Task)]);
+
+        var run = _h.AnalyzeAsync(_h.FileUrl("/v.mp4").ToString());
+        await Task.Delay(300);
+        inIndex.SetResult();
+        await WaitUntilAsync(() => AudioBytesSoFar() > 0, run);
+        Assert.Empty(AudioExtractorTests.FfmpegProcessesUsing(_h.TempPath));
+        later.SetResult();
+        var result = await run;
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Stderr);
+        Assert.Single(_h.Deepgram.Requests);
+        _h.AssertNoJobFilesLeft();
+    }
+
+    [Fact]
     public async Task Ffmpeg_follows_the_download_of_a_track_it_extracts_and_the_audio_is_whole()
     {
         var resume = new TaskCompletionSource();

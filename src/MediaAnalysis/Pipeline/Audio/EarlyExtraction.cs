@@ -148,7 +148,12 @@ public sealed class EarlyExtraction : IAsyncDisposable
         {
             return null;
         }
-        // An AAC track is copied here as its chunks arrive; anything else is ffprobe's and ffmpeg's.
+        // An AAC track is copied here as its chunks arrive; anything else is ffprobe's and ffmpeg's. The index
+        // is read once all of it is on disk (a 1 GB video's is ~3 MB: several reads of the network).
+        if (!await file.WaitForAsync(head.MoovEnd, cancellationToken))
+        {
+            return null;
+        }
         if (Mp4AacTrack.TryRead(path, head.MoovStart, head.MoovEnd, out var whyNot) is { } track)
         {
             return new Started(track.ToProbedMedia(), CopyAsync(track, path, file, extractor, workingDirectory, cancellationToken), Environment.TickCount64, "copied");
