@@ -99,6 +99,7 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
     [InlineData("mp3 in mp4", "not MPEG-4 AAC")]
     [InlineData("HE-AAC signalled explicitly", "object type 5")]
     [InlineData("a trimming edit list", "trims")]
+    [InlineData("an edit list that cuts the end", "trims")]
     public async Task What_it_does_not_know_is_left_to_ffmpeg(string name, string reason)
     {
         var video = Path.Combine(_dir, "other.mp4");
@@ -112,6 +113,13 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
                 await Ffmpeg($"-f lavfi -i sine=duration=3 -c:a aac -b:a 64k \"{video}\"");
                 Assert.True(PatchObjectType(video, 5));
                 break;
+            case "an edit list that cuts the end":
+                // An edit that stops the audio at 2 s of 6: ffmpeg's copy stops there too.
+                var whole = Path.Combine(_dir, "whole.mp4");
+                await Ffmpeg($"-f lavfi -i sine=duration=6 -c:a aac -b:a 64k \"{whole}\"");
+                File.Copy(whole, video, overwrite: true);
+                Assert.True(ShortenEdit(video, TimeSpan.FromSeconds(2)));
+                break;
             default:
                 // Stream copy from the middle of a file: ffmpeg keeps the frames before the cut and skips them
                 // with an edit list (media time 2.5 s), which its own copy honours and a plain copy would not.
@@ -123,6 +131,18 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
 
         Assert.Null(Mp4AacTrack.TryReadWhole(video, out var whyNot));
         Assert.Contains(reason, whyNot);
+    }
+
+    [Fact]
+    public async Task A_stream_copy_cut_with_t_keeps_its_last_frame_as_ffmpeg_does()
+    {
+        // -t leaves an edit list a fraction of a frame shorter than the track: ffmpeg keeps every frame, so do we.
+        var source = Path.Combine(_dir, "long.mp4");
+        var cut = Path.Combine(_dir, "cut-t.mp4");
+        await Ffmpeg($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=6 -f lavfi -i sine=duration=6 -c:v libx264 -preset ultrafast -c:a aac -b:a 64k -shortest \"{source}\"");
+        await Ffmpeg($"-i \"{source}\" -t 2.5 -c copy \"{cut}\"");
+
+        await AssertSameAsFfmpegAsync(cut);
     }
 
     [Fact]
@@ -237,6 +257,22 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header, (uint)size);
         System.Text.Encoding.ASCII.GetBytes(type, header.AsSpan(4));
         return header;
+    }
+
+    // Sets the segment duration of the audio track's single edit (movie timescale from mvhd).
+    private static bool ShortenEdit(string path, TimeSpan length)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var mvhd = bytes.AsSpan().IndexOf("mvhd"u8);
+        var elst = bytes.AsSpan().IndexOf("elst"u8);
+        if (mvhd < 0 || elst < 0 || bytes[elst + 4] != 0)
+        {
+            return false;
+        }
+        var scale = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(mvhd + 16));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(elst + 12), (uint)(length.TotalSeconds * scale));
+        File.WriteAllBytes(path, bytes);
+        return true;
     }
 
     private static bool PatchObjectType(string path, int objectType)

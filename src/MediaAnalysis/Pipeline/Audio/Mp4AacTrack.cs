@@ -235,7 +235,7 @@ public sealed class Mp4AacTrack
                     }
                     else if (handler == "soun" && audio is null && audioWhyNot == "no audio track")
                     {
-                        audio = ReadAudio(handle, box, streamIndex, out audioWhyNot);
+                        audio = ReadAudio(handle, box, streamIndex, movieScale, out audioWhyNot);
                     }
                     streamIndex++;
                     break;
@@ -267,7 +267,7 @@ public sealed class Mp4AacTrack
         return System.Text.Encoding.ASCII.GetString(payload, 8, 4);
     }
 
-    private static Mp4AacTrack? ReadAudio(SafeFileHandle handle, Box trak, int streamIndex, out string? whyNot)
+    private static Mp4AacTrack? ReadAudio(SafeFileHandle handle, Box trak, int streamIndex, long movieScale, out string? whyNot)
     {
         var mdia = Child(handle, trak, "mdia")!.Value;
         var mdhd = ReadBox(handle, Child(handle, mdia, "mdhd") ?? throw Invalid("no mdhd"), 24);
@@ -294,6 +294,7 @@ public sealed class Mp4AacTrack
             return null;
         }
 
+        long? editEnd = null;
         // An edit list that only skips the encoder's priming samples is kept by ffmpeg's stream copy; one that
         // trims the track or shifts it is not, and is left to ffmpeg.
         if (Child(handle, trak, "edts") is { } edts && Child(handle, edts, "elst") is { } elstBox)
@@ -313,6 +314,8 @@ public sealed class Mp4AacTrack
                 whyNot = "an edit list that trims the audio";
                 return null;
             }
+            var segment = wide ? (long)BinaryPrimitives.ReadUInt64BigEndian(elst.AsSpan(8)) : ReadUInt32(elst, 8);
+            editEnd = movieScale > 0 ? mediaTime + (long)((double)segment * timescale / movieScale) : -1;
         }
 
         var stsz = Child(handle, table, "stsz");
@@ -355,16 +358,25 @@ public sealed class Mp4AacTrack
             return null;
         }
         var stts = ReadBox(handle, sttsBox.Value, 8);
-        long ticks = 0, timed = 0;
+        long ticks = 0, timed = 0, longestFrame = 0;
         for (var i = 0; i < ReadUInt32(stts, 4) && 8 + (i * 8) + 8 <= stts.Length; i++)
         {
             var count = ReadUInt32(stts, 8 + (i * 8));
+            var delta = ReadUInt32(stts, 12 + (i * 8));
             timed += count;
-            ticks += count * (long)ReadUInt32(stts, 12 + (i * 8));
+            ticks += count * (long)delta;
+            longestFrame = Math.Max(longestFrame, delta);
         }
         if (timed != sampleCount)
         {
             whyNot = "a time table that does not add up";
+            return null;
+        }
+        // An edit that ends more than two frames before the track does cuts its end, which ffmpeg's copy honours
+        // (a stream copy with -t leaves it a fraction of a frame short, which it does not).
+        if (editEnd is not null && (editEnd < 0 || editEnd < ticks - (2 * longestFrame)))
+        {
+            whyNot = "an edit list that trims the audio";
             return null;
         }
         track.Duration = TimeSpan.FromSeconds((double)(ticks > 0 ? ticks : mediaLength) / timescale);
