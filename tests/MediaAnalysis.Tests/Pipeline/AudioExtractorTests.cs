@@ -39,7 +39,7 @@ public sealed class AudioExtractorTests(MediaFiles media) : IAsyncLifetime
     public async Task Other_codecs_are_encoded_to_mono_opus()
     {
         var wav = Path.Combine(_workspace.Path, "speech.wav");
-        await RunFfmpeg($"-f lavfi -i sine=frequency=300:duration=3 -ac 2 -c:a pcm_s16le \"{wav}\"");
+        await FfmpegCli.RunAsync($"-f lavfi -i sine=frequency=300:duration=3 -ac 2 -c:a pcm_s16le \"{wav}\"");
         var probed = await Inspector().InspectAsync(wav, _workspace.Path, CancellationToken.None);
 
         var audio = await Extractor().ExtractAsync(wav, probed, _workspace.Path, CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class AudioExtractorTests(MediaFiles media) : IAsyncLifetime
     {
         // Ten minutes of PCM must be encoded (not copied): long enough to cancel mid-way.
         var wav = Path.Combine(_workspace.Path, "long.wav");
-        await RunFfmpeg($"-f lavfi -i sine=frequency=300:duration=600 -c:a pcm_s16le \"{wav}\"");
+        await FfmpegCli.RunAsync($"-f lavfi -i sine=frequency=300:duration=600 -c:a pcm_s16le \"{wav}\"");
         var probed = await Inspector().InspectAsync(wav, _workspace.Path, CancellationToken.None);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
 
@@ -95,12 +95,4 @@ public sealed class AudioExtractorTests(MediaFiles media) : IAsyncLifetime
     private MediaInspector Inspector() => new(_ffmpeg, NullLogger<MediaInspector>.Instance);
 
     private AudioExtractor Extractor() => new(_ffmpeg, NullLogger<AudioExtractor>.Instance);
-
-    private static async Task RunFfmpeg(string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("ffmpeg", $"-y -v error {arguments}") { RedirectStandardError = true })!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
-    }
 }

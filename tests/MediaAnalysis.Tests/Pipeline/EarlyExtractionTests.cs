@@ -43,7 +43,7 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
         var request = Assert.Single(_h.Deepgram.Requests);
         Assert.Equal("audio/aac", request.Headers["Content-Type"]);
         var expected = Path.Combine(_h.Root, "expected.aac");
-        await RunFfmpegAsync($"-i \"{_video}\" -map 0:a:0 -c:a copy -f adts \"{expected}\"");
+        await FfmpegCli.RunAsync($"-i \"{_video}\" -map 0:a:0 -c:a copy -f adts \"{expected}\"");
         Assert.Equal(await File.ReadAllBytesAsync(expected), await File.ReadAllBytesAsync(request.BodyFile!));
         _h.AssertNoJobFilesLeft();
     }
@@ -185,14 +185,6 @@ public sealed class EarlyExtractionTests(MediaFiles media) : IAsyncLifetime
         {
             return 0; // the folder went meanwhile
         }
-    }
-
-    private static async Task RunFfmpegAsync(string arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ffmpeg", "-v error -y " + arguments) { RedirectStandardError = true })!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
     }
 
     private List<int> FollowingFfmpeg()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Pipeline.Audio;
 using MediaAnalysis.Pipeline.Download;
@@ -24,7 +23,7 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
     public async Task The_copy_is_byte_for_byte_what_ffmpeg_writes(string name, string audio)
     {
         var video = Path.Combine(_dir, "v.mp4");
-        await Ffmpeg($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=7 -f lavfi -i sine=frequency=330:beep_factor=3:duration=7 " +
+        await FfmpegCli.RunAsync($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=7 -f lavfi -i sine=frequency=330:beep_factor=3:duration=7 " +
             $"-c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac {audio} -shortest \"{video}\"");
         if (name.StartsWith("co64", StringComparison.Ordinal))
         {
@@ -106,17 +105,17 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
         switch (name)
         {
             case "mp3 in mp4":
-                await Ffmpeg($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=3 -f lavfi -i sine=duration=3 -c:v libx264 -preset ultrafast -c:a libmp3lame -b:a 64k -shortest \"{video}\"");
+                await FfmpegCli.RunAsync($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=3 -f lavfi -i sine=duration=3 -c:v libx264 -preset ultrafast -c:a libmp3lame -b:a 64k -shortest \"{video}\"");
                 break;
             case "HE-AAC signalled explicitly":
                 // Debian's ffmpeg has no HE-AAC encoder: write an LC track, then say it is HE-AAC (AOT 5) in its config.
-                await Ffmpeg($"-f lavfi -i sine=duration=3 -c:a aac -b:a 64k \"{video}\"");
+                await FfmpegCli.RunAsync($"-f lavfi -i sine=duration=3 -c:a aac -b:a 64k \"{video}\"");
                 Assert.True(PatchObjectType(video, 5));
                 break;
             case "an edit list that cuts the end":
                 // An edit that stops the audio at 2 s of 6: ffmpeg's copy stops there too.
                 var whole = Path.Combine(_dir, "whole.mp4");
-                await Ffmpeg($"-f lavfi -i sine=duration=6 -c:a aac -b:a 64k \"{whole}\"");
+                await FfmpegCli.RunAsync($"-f lavfi -i sine=duration=6 -c:a aac -b:a 64k \"{whole}\"");
                 File.Copy(whole, video, overwrite: true);
                 Assert.True(ShortenEdit(video, TimeSpan.FromSeconds(2)));
                 break;
@@ -124,8 +123,8 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
                 // Stream copy from the middle of a file: ffmpeg keeps the frames before the cut and skips them
                 // with an edit list (media time 2.5 s), which its own copy honours and a plain copy would not.
                 var source = Path.Combine(_dir, "source.mp4");
-                await Ffmpeg($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=6 -f lavfi -i sine=duration=6 -c:v libx264 -preset ultrafast -c:a aac -b:a 64k -shortest \"{source}\"");
-                await Ffmpeg($"-ss 2.5 -i \"{source}\" -c copy \"{video}\"");
+                await FfmpegCli.RunAsync($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=6 -f lavfi -i sine=duration=6 -c:v libx264 -preset ultrafast -c:a aac -b:a 64k -shortest \"{source}\"");
+                await FfmpegCli.RunAsync($"-ss 2.5 -i \"{source}\" -c copy \"{video}\"");
                 break;
         }
 
@@ -139,8 +138,8 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
         // -t leaves an edit list a fraction of a frame shorter than the track: ffmpeg keeps every frame, so do we.
         var source = Path.Combine(_dir, "long.mp4");
         var cut = Path.Combine(_dir, "cut-t.mp4");
-        await Ffmpeg($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=6 -f lavfi -i sine=duration=6 -c:v libx264 -preset ultrafast -c:a aac -b:a 64k -shortest \"{source}\"");
-        await Ffmpeg($"-i \"{source}\" -t 2.5 -c copy \"{cut}\"");
+        await FfmpegCli.RunAsync($"-f lavfi -i testsrc2=size=160x120:rate=10:duration=6 -f lavfi -i sine=duration=6 -c:v libx264 -preset ultrafast -c:a aac -b:a 64k -shortest \"{source}\"");
+        await FfmpegCli.RunAsync($"-i \"{source}\" -t 2.5 -c copy \"{cut}\"");
 
         await AssertSameAsFfmpegAsync(cut);
     }
@@ -197,7 +196,7 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
     private async Task<byte[]> FfmpegAdtsAsync(string video)
     {
         var output = Path.Combine(_dir, "ffmpeg.aac");
-        await Ffmpeg($"-i \"{video}\" -map 0:a:0 -vn -sn -dn -map_metadata -1 -c:a copy -f adts \"{output}\"");
+        await FfmpegCli.RunAsync($"-i \"{video}\" -map 0:a:0 -vn -sn -dn -map_metadata -1 -c:a copy -f adts \"{output}\"");
         return await File.ReadAllBytesAsync(output);
     }
 
@@ -298,14 +297,5 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
         bytes[asc] = (byte)((objectType << 3) | (bytes[asc] & 7));
         File.WriteAllBytes(path, bytes);
         return true;
-    }
-
-    private static async Task Ffmpeg(string arguments)
-    {
-        var start = new ProcessStartInfo("ffmpeg", "-v error -y " + arguments) { RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
     }
 }

@@ -28,3 +28,15 @@ public static class Ffprobe
     public static async Task<string> ValueAsync(string entry, string file) =>
         (await RunAsync($"-show_entries {entry} -of csv=p=0", file)).Trim();
 }
+
+// ffmpeg from a test, with its arguments as one command line: fails the test with ffmpeg's own words.
+public static class FfmpegCli
+{
+    public static async Task RunAsync(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("ffmpeg", "-nostdin -y -v error " + arguments) { RedirectStandardError = true })!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, stderr);
+    }
+}
