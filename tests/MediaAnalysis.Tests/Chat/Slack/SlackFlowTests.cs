@@ -117,6 +117,31 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slack_429s_through_a_whole_job_delay_the_replies_and_double_none()
+    {
+        // A storm of four on the posts (more than Slack:MaxAttempts), two on the status edits, one on the upload.
+        _slack.RateLimit("chat.postMessage", TimeSpan.Zero, times: 4);
+        _slack.RateLimit("chat.update", TimeSpan.Zero, times: 2);
+        _slack.RateLimit("files.getUploadURLExternal", TimeSpan.Zero, times: 1);
+        var ts = _slack.PostUserMessage(Channel, Person, "our standup", _video);
+
+        using var response = await PostAsync("/slack/interactivity", Shortcut(ts).ToString(), form: true);
+        var job = await WaitForJobAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(job.State == JobState.Done, job.Note);
+        Assert.Equal(7, _slack.Requests.Count(r => r.Status == 429));
+        var thread = _slack.MessagesIn(Channel, ts);
+        var headers = thread.Skip(1).SelectMany(m => m.TextsOf("header")).ToList();
+        Assert.Equal(3, headers.Count(h => h.StartsWith("Summary", StringComparison.Ordinal)));
+        Assert.Equal(3, headers.Count(h => h.StartsWith("Review", StringComparison.Ordinal)));
+        Assert.Equal(7, thread.Count); // the status, six answers: nothing posted twice
+        Assert.Single(_slack.FilesIn(Channel, ts));
+        Assert.Single(_outside.Deepgram.Requests);
+        Assert.Empty(_slack.Violations);
+    }
+
+    [Fact]
     public async Task A_mention_its_retry_and_its_file_share_twin_make_one_job()
     {
         var ts = _slack.PostUserMessage(Channel, Person, $"<@{_slack.BotUserId}> analyze", _video);
