@@ -118,6 +118,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
             await using var body = await response.Content.ReadAsStreamAsync(total.Token);
             await using var file = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+            var writeback = new WritebackPacer(file.SafeFileHandle);
             while (true)
             {
                 idle.CancelAfter(_options.DownloadIdleTimeout);
@@ -132,6 +133,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
                     throw TooLarge(null);
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                writeback.Wrote(written);
                 growing?.Advance(written); // unbuffered: the bytes are in the page cache for a reader now
             }
             if (declared is { } length && written != length)
