@@ -133,6 +133,19 @@ public sealed class Mp4AacTrackTests(MediaFiles media) : IDisposable
     }
 
     [Fact]
+    public async Task A_high_bitrate_video_with_megabytes_between_audio_chunks_copies_the_same()
+    {
+        // 12 Mbit/s of video: more than a read window (1 MiB) between two audio chunks, read through.
+        var video = Path.Combine(_dir, "hd.mp4");
+        await FfmpegCli.RunAsync($"-f lavfi -i testsrc2=size=640x360:rate=25:duration=6 -f lavfi -i sine=duration=6 " +
+            "-c:v libx264 -preset ultrafast -b:v 12M -minrate 12M -maxrate 12M -bufsize 6M -x264-params nal-hrd=cbr " +
+            $"-c:a aac -b:a 96k -shortest -movflags +faststart \"{video}\"");
+        Assert.True(new FileInfo(video).Length > 6_000_000, "the video came out smaller than asked");
+
+        await AssertSameAsFfmpegAsync(video);
+    }
+
+    [Fact]
     public async Task A_stream_copy_cut_with_t_keeps_its_last_frame_as_ffmpeg_does()
     {
         // -t leaves an edit list a fraction of a frame shorter than the track: ffmpeg keeps every frame, so do we.
