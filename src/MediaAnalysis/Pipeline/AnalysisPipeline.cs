@@ -83,7 +83,7 @@ public sealed class AnalysisPipeline(
         progress.StageStarted(AnalysisStage.Extracting);
         started = Environment.TickCount64;
         var audio = (early is null ? null : await early.AudioAsync(size, cancellationToken))
-            ?? (track is null ? null : await CopyAacAsync(track, path, workspace, cancellationToken))
+            ?? (track is null ? null : await extractor.CopyAacAsync(track, path, workspace.Path, growing: null, cancellationToken))
             ?? await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
         progress.AudioExtracted(audio.Duration, audio.SizeBytes);
@@ -92,17 +92,6 @@ public sealed class AnalysisPipeline(
             File.Delete(path); // the video is no longer needed; free the disk before the long upload
         }
         return (info, audio);
-    }
-
-    private async Task<ExtractedAudio?> CopyAacAsync(Mp4AacTrack track, string path, JobWorkspace workspace, CancellationToken cancellationToken)
-    {
-        var started = Environment.TickCount64;
-        var audio = await extractor.CopyAacAsync(track, path, workspace.Path, growing: null, cancellationToken);
-        if (audio is not null)
-        {
-            PipelineLog.AacCopied(logger, audio.SizeBytes, (Environment.TickCount64 - started) / 1000.0);
-        }
-        return audio;
     }
 
     // Silence gives no model call: there is nothing to ask about. `onOutcome` runs as each call ends

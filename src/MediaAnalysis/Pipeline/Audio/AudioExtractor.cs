@@ -18,6 +18,7 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor>
         CancellationToken cancellationToken)
     {
         var output = Path.Combine(workingDirectory, "audio.aac");
+        var started = Environment.TickCount64;
         bool whole;
         try
         {
@@ -33,7 +34,9 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor>
             File.Delete(output);
             return null;
         }
-        return new ExtractedAudio(output, "audio/aac", new FileInfo(output).Length, track.Duration, Copied: true);
+        var size = new FileInfo(output).Length;
+        PipelineLog.AacCopied(logger, size, (Environment.TickCount64 - started) / 1000.0);
+        return new ExtractedAudio(output, "audio/aac", size, track.Duration, Copied: true);
     }
 
     // `patience` set: the input is still being written (a faststart MP4 downloading), so ffmpeg follows

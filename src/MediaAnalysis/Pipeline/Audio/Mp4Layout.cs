@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
 
 namespace MediaAnalysis.Pipeline.Audio;
@@ -22,11 +21,10 @@ public static class Mp4Layout
     public static Head Read(string path, long available)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        Span<byte> header = stackalloc byte[16];
         long offset = 0;
         for (var i = 0; i < MaxBoxes; i++)
         {
-            if (!TryBox(handle, offset, available, header, out var size, out var type, out var needed))
+            if (!TryBox(handle, offset, available, out var size, out var type, out var needed))
             {
                 return needed > 0 ? new Head(Kind.NeedMore, needed, 0) : new Head(Kind.NotStreamable, 0, 0);
             }
@@ -51,11 +49,10 @@ public static class Mp4Layout
     public static bool IsWhole(string path, long length)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        Span<byte> header = stackalloc byte[16];
         long offset = 0;
         while (offset < length)
         {
-            if (!TryBox(handle, offset, length, header, out var size, out _, out _))
+            if (!TryBox(handle, offset, length, out var size, out _, out _))
             {
                 return false;
             }
@@ -68,51 +65,21 @@ public static class Mp4Layout
         return offset == length;
     }
 
-    // size 0 means the box runs to the end of the file. `needed` > 0: more bytes are wanted to read it.
-    private static bool TryBox(SafeFileHandle handle, long offset, long available, Span<byte> header, out long size, out string type, out long needed)
+    // size 0 means the box runs to the end of the file. `needed` > 0: more bytes are wanted to read it. A type
+    // that is not printable ASCII is not an MP4's top level.
+    private static bool TryBox(SafeFileHandle handle, long offset, long available, out long size, out string type, out long needed)
     {
-        size = 0;
-        type = "";
-        needed = 0;
-        if (offset + 8 > available)
+        if (!Mp4Boxes.TryHeader(handle, offset, available, out size, out type, out _, out needed))
         {
-            needed = offset + 16;
             return false;
         }
-        if (RandomAccess.Read(handle, header[..8], offset) < 8)
+        foreach (var c in type)
         {
-            needed = offset + 16;
-            return false;
-        }
-        var size32 = BinaryPrimitives.ReadUInt32BigEndian(header);
-        foreach (var c in header[4..8])
-        {
-            if (c is < 0x20 or > 0x7E)
+            if (c is < ' ' or > '~')
             {
                 return false;
             }
         }
-        type = System.Text.Encoding.ASCII.GetString(header[4..8]);
-        if (size32 == 1)
-        {
-            if (offset + 16 > available || RandomAccess.Read(handle, header[8..16], offset + 8) < 8)
-            {
-                needed = offset + 16;
-                return false;
-            }
-            var size64 = BinaryPrimitives.ReadUInt64BigEndian(header[8..]);
-            if (size64 < 16 || size64 > long.MaxValue / 2)
-            {
-                return false;
-            }
-            size = (long)size64;
-            return true;
-        }
-        if (size32 is > 0 and < 8)
-        {
-            return false;
-        }
-        size = size32;
         return true;
     }
 }
