@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using MediaAnalysis.Bench;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Fakes.Discord;
 using NSec.Cryptography;
@@ -12,9 +13,17 @@ using NSec.Cryptography;
 // with fakes of realistic latency. Reports accept latency (p50/p99), the cap's report, and whether every job
 // was done exactly once. Usage (bench/run.sh load does it):
 //   LoadBench APP_DLL MEMCAP VIDEO OUT_DIR [requests=200] [tenants=50] [concurrent=4] [spread_s=10]
+// The requests come from a second process (LoadClient); accept latency is its round trip, and the app's own
+// request durations (GET /metrics) are reported beside it. LOADBENCH_ACCEPT_ONLY=1 stops after the burst,
+// LOADBENCH_SERVER_LOG=FILE keeps the app's log, LOADBENCH_LOG_LEVEL sets it, LOADBENCH_APP_ENV="K=V;K=V" adds
+// settings for the app alone.
 if (args is ["startup", .. var rest])
 {
     return await MediaAnalysis.Bench.Startup.RunAsync(rest);
+}
+if (args is ["client", .. var clientArgs])
+{
+    return await LoadClient.RunAsync(clientArgs);
 }
 if (args.Length < 4)
 {
@@ -37,7 +46,7 @@ deepgram.LatencyFor = () => TimeSpan.FromSeconds(2 + (Random.Shared.NextDouble()
 openRouter.LatencyFor = _ => TimeSpan.FromSeconds(3 + (Random.Shared.NextDouble() * 17));
 files.ServeFile("/attachments/video.mp4", video);
 
-using var key = Key.Create(SignatureAlgorithm.Ed25519);
+using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
 var port = FreePort();
 var database = Path.Combine(outDir, "load.db");
 File.Delete(database);
@@ -60,6 +69,12 @@ var env = new Dictionary<string, string>
     // As the Dockerfile runs it: a VM has no cgroup limit for the GC to size itself from, so the image caps the heap.
     ["DOTNET_GCHeapHardLimit"] = "0x6000000",
 };
+// LOADBENCH_APP_ENV="NAME=value;NAME=value": extra settings for the app alone (runtime knobs under test).
+foreach (var pair in (Environment.GetEnvironmentVariable("LOADBENCH_APP_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+{
+    var at = pair.IndexOf('=', StringComparison.Ordinal);
+    env[pair[..at]] = pair[(at + 1)..];
+}
 foreach (var (k, v) in env)
 {
     start.Environment[k] = v;
@@ -82,50 +97,41 @@ while (!await Healthy(http))
     await Task.Delay(50);
 }
 
-var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "interaction.json")))!.AsObject();
-var accept = new double[requests];
-var statuses = new int[requests];
-var ids = new string[requests];
-var clock = Stopwatch.StartNew();
-await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+// The client runs as a process of its own (LoadClient), signing with this key.
+var keyFile = Path.Combine(outDir, "client-key.hex");
+await File.WriteAllTextAsync(keyFile, Convert.ToHexString(key.Export(KeyBlobFormat.RawPrivateKey)));
+for (var i = 0; i < requests; i++)
 {
-    // Spread evenly over the window, as people would click.
-    var due = TimeSpan.FromSeconds(spread * (double)i / requests) - clock.Elapsed;
-    if (due > TimeSpan.Zero)
+    discord.Interaction("token-" + LoadClient.InteractionId(i), LoadClient.ChannelId(i, tenants));
+}
+var clientOut = Path.Combine(outDir, "accept-ms.txt");
+var client = new ProcessStartInfo("dotnet") { RedirectStandardError = true };
+foreach (var a in new[] { typeof(LoadClient).Assembly.Location, "client", http.BaseAddress!.ToString(), keyFile,
+    new Uri(files.BaseAddress, "/attachments/video.mp4").ToString(), new FileInfo(video).Length.ToString(CultureInfo.InvariantCulture), clientOut,
+    requests.ToString(CultureInfo.InvariantCulture), tenants.ToString(CultureInfo.InvariantCulture), spread.ToString(CultureInfo.InvariantCulture) })
+{
+    client.ArgumentList.Add(a);
+}
+var clock = Stopwatch.StartNew();
+using (var sender = Process.Start(client)!)
+{
+    var clientErrors = await sender.StandardError.ReadToEndAsync();
+    await sender.WaitForExitAsync();
+    if (sender.ExitCode != 0)
     {
-        await Task.Delay(due, ct);
+        Console.Error.WriteLine("the client failed:\n" + clientErrors);
+        server.Kill(entireProcessTree: true);
+        return 1;
     }
-    var interaction = (JsonObject)template.DeepClone();
-    var id = (1500000000000000000L + i).ToString(CultureInfo.InvariantCulture);
-    var guild = (1600000000000000000L + (i % tenants)).ToString(CultureInfo.InvariantCulture);
-    var channel = (1700000000000000000L + (i % tenants)).ToString(CultureInfo.InvariantCulture);
-    interaction["id"] = id;
-    interaction["token"] = "token-" + id;
-    interaction["guild_id"] = guild;
-    interaction["channel_id"] = channel;
-    interaction["channel"]!["id"] = channel;
-    interaction["authorizing_integration_owners"] = new JsonObject { ["0"] = guild };
-    // A distinct attachment per request: the same person asking twice for one video is pointed at the first job.
-    var attachment = interaction["data"]!["resolved"]!["attachments"]!.AsObject().Single().Value!.DeepClone();
-    var attachmentId = (1800000000000000000L + i).ToString(CultureInfo.InvariantCulture);
-    attachment["id"] = attachmentId;
-    interaction["data"]!["resolved"]!["attachments"] = new JsonObject { [attachmentId] = attachment };
-    interaction["data"]!["options"]![0]!["value"] = attachmentId;
-    attachment["url"] = new Uri(files.BaseAddress, "/attachments/video.mp4").ToString();
-    attachment["size"] = new FileInfo(video).Length;
-    discord.Interaction("token-" + id, channel);
-    ids[i] = id;
-    var body = interaction.ToJsonString();
-    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-    using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-    request.Headers.Add("X-Signature-Timestamp", timestamp);
-    request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body))));
-    var sent = Stopwatch.GetTimestamp();
-    using var response = await http.SendAsync(request, ct);
-    accept[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-    statuses[i] = (int)response.StatusCode;
-});
+}
+File.Delete(keyFile);
+var results = (await File.ReadAllLinesAsync(clientOut)).Select(line => line.Split(' ')).ToArray();
+var accept = results.Select(r => double.Parse(r[0], CultureInfo.InvariantCulture)).ToArray();
+var statuses = results.Select(r => int.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
 var sentIn = clock.Elapsed;
+// The app's own view of the same requests: ASP.NET Core's request duration histogram, from Kestrel's start of
+// the request to the end of the reply (no client, no loopback), read from GET /metrics.
+var serverSide = ServerBuckets(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "/discord/interactions");
 // LOADBENCH_ACCEPT_ONLY=1: report the accept latencies and stop, without waiting for the jobs.
 var acceptOnly = Environment.GetEnvironmentVariable("LOADBENCH_ACCEPT_ONLY") == "1";
 
@@ -174,9 +180,32 @@ string Mib(string bytes) => long.TryParse(bytes, out var b) ? (b / 1048576.0).To
 
 Console.WriteLine($"requests {requests} over {tenants} guilds, sent in {sentIn.TotalSeconds:0.0} s, all jobs done after {drainedIn.TotalSeconds:0} s, MaxConcurrentJobs {concurrent}");
 Console.WriteLine($"HTTP 200: {statuses.Count(s => s == 200)}/{requests}; accept latency p50 {Pct(0.50):0.0} ms, p99 {Pct(0.99):0.0} ms, max {accept[^1]:0.0} ms; under 3 s: {accept.Count(a => a < 3000)}");
+Console.WriteLine($"server side (http.server.request.duration): {string.Join(", ", serverSide.Select(b => $"<= {b.Le * 1000:0} ms {b.Count}"))}");
 Console.WriteLine($"Deepgram calls {deepgram.Requests.Count}, model calls {openRouter.Requests.Count}, threads {threads.Count}, exactly once: {(exactlyOnce ? "yes" : "NO")}, Discord violations {discord.Violations.Count}");
 Console.WriteLine($"peak whole-tree PSS {Mib(Value("peak_tree_pss_bytes"))} MiB, peak anon RSS {Mib(Value("peak_rss_bytes"))} MiB, OOM {Value("oom_fired")}");
 return (acceptOnly || exactlyOnce) && statuses.All(s => s == 200) ? 0 : 1;
+
+// Cumulative bucket counts of one route's request durations, summed over the other labels (status codes).
+static List<(double Le, long Count)> ServerBuckets(string exposition, string route)
+{
+    var buckets = new SortedDictionary<double, long>();
+    foreach (var line in exposition.Split('\n'))
+    {
+        if (!line.StartsWith("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal) || !line.Contains($"http_route=\"{route}\"", StringComparison.Ordinal))
+        {
+            continue;
+        }
+        var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
+        le = le[..le.IndexOf('"', StringComparison.Ordinal)];
+        if (le == "+Inf" || !double.TryParse(le, CultureInfo.InvariantCulture, out var bound) || bound > 0.25)
+        {
+            continue;
+        }
+        var count = long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        buckets[bound] = buckets.GetValueOrDefault(bound) + count;
+    }
+    return buckets.Select(b => (b.Key, b.Value)).ToList();
+}
 
 static int FreePort()
 {

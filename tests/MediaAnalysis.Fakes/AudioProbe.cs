@@ -10,10 +10,15 @@ internal static partial class AudioProbe
     // Digital silence decodes to about -91 dB in volumedetect; anything audible is far above.
     public const double SilenceDb = -90;
 
-    // decode false: read the packets without decoding (no silence check, the length from the packet
-    // timestamps) - for load runs, where decoding an hour of audio per request would eat the app's CPU.
+    // decode false: read the packets without decoding (no silence check, the length from the ADTS frame
+    // headers, or else from ffmpeg's packet timestamps) - for load runs, where a child process per request,
+    // let alone decoding an hour of audio, would eat the CPU the app is measured on.
     public static async Task<AudioFacts?> ProbeAsync(string file, CancellationToken ct, bool decode = true)
     {
+        if (!decode && AdtsDuration.Of(file) is { } adtsSeconds)
+        {
+            return new AudioFacts(adtsSeconds, 0);
+        }
         var probe = await ProcessRunner.RunAsync("ffprobe",
             ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels:format=duration",
              "-of", "default=nw=1", file], ct);
