@@ -44,7 +44,18 @@ deepgram.DecodeAudio = false; // the real Deepgram decodes on its own machines, 
 openRouter.KeepBodies = false;
 deepgram.LatencyFor = () => TimeSpan.FromSeconds(2 + (Random.Shared.NextDouble() * 8));
 openRouter.LatencyFor = _ => TimeSpan.FromSeconds(3 + (Random.Shared.NextDouble() * 17));
-files.ServeFile("/attachments/video.mp4", video);
+// LOADBENCH_FILE_RATE=BYTES_PER_SECOND: each download at a CDN's pace instead of as fast as loopback goes.
+var videoPath = "/attachments/video.mp4";
+if (long.TryParse(Environment.GetEnvironmentVariable("LOADBENCH_FILE_RATE"), CultureInfo.InvariantCulture, out var fileRate))
+{
+    files.DirectoryRate = fileRate;
+    files.ServeDirectory("/attachments/", Path.GetDirectoryName(Path.GetFullPath(video))!);
+    videoPath = "/attachments/" + Path.GetFileName(video);
+}
+else
+{
+    files.ServeFile(videoPath, video);
+}
 
 using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
 var port = FreePort();
@@ -107,7 +118,7 @@ for (var i = 0; i < requests; i++)
 var clientOut = Path.Combine(outDir, "accept-ms.txt");
 var client = new ProcessStartInfo("dotnet") { RedirectStandardError = true };
 foreach (var a in new[] { typeof(LoadClient).Assembly.Location, "client", http.BaseAddress!.ToString(), keyFile,
-    new Uri(files.BaseAddress, "/attachments/video.mp4").ToString(), new FileInfo(video).Length.ToString(CultureInfo.InvariantCulture), clientOut,
+    new Uri(files.BaseAddress, videoPath).ToString(), new FileInfo(video).Length.ToString(CultureInfo.InvariantCulture), clientOut,
     requests.ToString(CultureInfo.InvariantCulture), tenants.ToString(CultureInfo.InvariantCulture), spread.ToString(CultureInfo.InvariantCulture) })
 {
     client.ArgumentList.Add(a);
