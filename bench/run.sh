@@ -3,7 +3,7 @@
 #   bench/run.sh pipeline   peak memory of `analyze` under a 256 MB cap (10 MB and ~1 GB videos), extract vs cat
 #   bench/run.sh fanout     bytes the six-way fan-out allocates for a 60-minute transcript
 #   bench/run.sh startup    process start to the first /healthz 200 and to the first signed Discord PING answered (ReadyToRun), five times each
-#   bench/run.sh load       200 signed Discord requests over 50 guilds: accept latency, memory, exactly-once (10 MB videos)
+#   bench/run.sh load       200 signed Discord requests over 50 guilds from a client process: accept latency (client and app), memory, exactly-once (10 MB videos)
 #   bench/run.sh load-large the same with ~1 GB 60-minute videos (~30 minutes)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
