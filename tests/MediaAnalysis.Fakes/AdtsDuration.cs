@@ -12,6 +12,7 @@ public static class AdtsDuration
     public static double? Of(string file)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var length = stream.Length;
         Span<byte> header = stackalloc byte[7];
         long samples = 0;
         var rate = 0;
@@ -28,16 +29,16 @@ public static class AdtsDuration
                 return null;
             }
             var index = (header[2] >> 2) & 0x0F;
-            var length = ((header[3] & 0x03) << 11) | (header[4] << 3) | (header[5] >> 5);
+            var frame = ((header[3] & 0x03) << 11) | (header[4] << 3) | (header[5] >> 5);
             var headerLength = (header[1] & 0x01) == 0 ? 9 : 7; // protection_absent 0: a CRC follows
-            if (index >= SampleRates.Length || (rate != 0 && SampleRates[index] != rate) || length < headerLength
-                || stream.Position - header.Length + length > stream.Length)
+            if (index >= SampleRates.Length || (rate != 0 && SampleRates[index] != rate) || frame < headerLength
+                || stream.Position - header.Length + frame > length)
             {
                 return null;
             }
             rate = SampleRates[index];
             samples += 1024L * ((header[6] & 0x03) + 1);
-            stream.Seek(length - header.Length, SeekOrigin.Current);
+            stream.Seek(frame - header.Length, SeekOrigin.Current);
         }
     }
 }

@@ -118,6 +118,7 @@ public sealed partial class Mp4AacTrack
         var streamIndex = 0;
         var hasVideo = false;
         Mp4AacTrack? audio = null;
+        var soundSeen = false; // only the first audio track is the one ffmpeg's -map 0:a:0 takes
         string? audioWhyNot = "no audio track";
         (uint Scale, long Length) movie = default;
         foreach (var box in Children(handle, moov))
@@ -133,8 +134,9 @@ public sealed partial class Mp4AacTrack
                 case "trak":
                     var handler = TrackHandler(handle, box);
                     hasVideo |= handler == "vide";
-                    if (handler == "soun" && audio is null && audioWhyNot == "no audio track")
+                    if (handler == "soun" && !soundSeen)
                     {
+                        soundSeen = true;
                         audio = ReadAudio(handle, box, streamIndex, movie.Scale, out audioWhyNot);
                     }
                     streamIndex++;
@@ -184,28 +186,9 @@ public sealed partial class Mp4AacTrack
             return null;
         }
 
-        // An edit list that only skips the encoder's priming samples is kept by ffmpeg's stream copy; one that
-        // trims the track or shifts it is not, and is left to ffmpeg.
-        long? editEnd = null;
-        if (Child(handle, trak, "edts") is { } edts && Child(handle, edts, "elst") is { } elstBox)
+        if (!TryEditEnd(handle, trak, timescale, movieScale, out var editEnd, out whyNot))
         {
-            var elst = ReadPayload(handle, elstBox, 8);
-            var wide = elst[0] == 1;
-            var entry = wide ? 20 : 12;
-            if (ReadUInt32(elst, 4) != 1 || elst.Length < 8 + entry)
-            {
-                whyNot = "an edit list of several entries";
-                return null;
-            }
-            var mediaTime = wide ? BinaryPrimitives.ReadInt64BigEndian(elst.AsSpan(16)) : BinaryPrimitives.ReadInt32BigEndian(elst.AsSpan(12));
-            var rate = BinaryPrimitives.ReadInt32BigEndian(elst.AsSpan(8 + entry - 4));
-            if (mediaTime < 0 || mediaTime > 2 * 2048 || rate != 0x10000)
-            {
-                whyNot = "an edit list that trims the audio";
-                return null;
-            }
-            var segment = wide ? (long)BinaryPrimitives.ReadUInt64BigEndian(elst.AsSpan(8)) : ReadUInt32(elst, 8);
-            editEnd = movieScale > 0 ? mediaTime + (long)((double)segment * timescale / movieScale) : -1;
+            return null;
         }
 
         var stsz = Child(handle, table, "stsz");
@@ -250,26 +233,8 @@ public sealed partial class Mp4AacTrack
         {
             return null;
         }
-        var stts = ReadPayload(handle, sttsBox.Value, 8);
-        long ticks = 0, timed = 0, longestFrame = 0;
-        for (var i = 0; i < ReadUInt32(stts, 4) && 8 + (i * 8) + 8 <= stts.Length; i++)
+        if (!TryTimes(ReadPayload(handle, sttsBox.Value, 8), sampleCount, editEnd, out var ticks, out whyNot))
         {
-            var count = ReadUInt32(stts, 8 + (i * 8));
-            var delta = ReadUInt32(stts, 12 + (i * 8));
-            timed += count;
-            ticks += count * (long)delta;
-            longestFrame = Math.Max(longestFrame, delta);
-        }
-        if (timed != sampleCount)
-        {
-            whyNot = "a time table that does not add up";
-            return null;
-        }
-        // An edit that ends more than two frames before the track does cuts its end, which ffmpeg's copy honours
-        // (a stream copy with -t leaves it a fraction of a frame short, which it does not).
-        if (editEnd is not null && (editEnd < 0 || editEnd < ticks - (2 * longestFrame)))
-        {
-            whyNot = "an edit list that trims the audio";
             return null;
         }
         track.Duration = TimeSpan.FromSeconds((double)(ticks > 0 ? ticks : mediaLength) / timescale);

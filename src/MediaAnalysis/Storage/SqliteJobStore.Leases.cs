@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+
+namespace MediaAnalysis.Storage;
+
+// Which worker runs what: a job is claimed under a lease its worker keeps renewing; a lease left to lapse (a
+// killed instance) or released puts the job back in its queue. The unique index on running jobs per tenant
+// keeps two instances from starting one tenant's jobs at once.
+public sealed partial class SqliteJobStore
+{
+    public Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        WriteAsync(() => ClaimNextUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+
+    private async Task<JobRecord?> ClaimNextUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Resumed jobs first; then the tenant served least recently (never served first); then first come.
+        command.CommandText = $"""
+            UPDATE jobs SET state = 'running', started_at = @now, lease_owner = @owner, lease_until = @until, attempts = attempts + 1
+            WHERE state = 'queued' AND id = (
+                SELECT j.id FROM jobs j
+                WHERE j.state = 'queued'
+                  AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.platform = j.platform AND r.tenant = j.tenant AND r.state = 'running')
+                ORDER BY CASE WHEN j.attempts > 0 THEN 0 ELSE 1 END,
+                         CASE WHEN (SELECT MAX(s.started_at) FROM jobs s WHERE s.platform = j.platform AND s.tenant = j.tenant) IS NULL THEN 0 ELSE 1 END,
+                         (SELECT MAX(s.started_at) FROM jobs s WHERE s.platform = j.platform AND s.tenant = j.tenant),
+                         j.seq
+                LIMIT 1)
+            RETURNING {JobRows.JobColumns}
+            """;
+        command.Parameters.AddWithValue("@now", JobRows.Millis(now));
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@until", JobRows.Millis(now + lease));
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? JobRows.ReadJob(reader) : null;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            // Another instance started a job in that tenant first: the unique index said no. Try again later.
+            return null;
+        }
+    }
+
+    public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        WriteAsync(() => RenewLeasesUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> RenewLeasesUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE jobs SET lease_until = @until WHERE lease_owner = @owner AND state = 'running' RETURNING id, cancel_requested_by";
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@until", JobRows.Millis(now + lease));
+        var cancelled = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                cancelled.Add(reader.GetString(0));
+            }
+        }
+        return cancelled;
+    }
+
+    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) => NonQueryAsync(
+        "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'running' AND (lease_owner = @owner OR lease_until < @now)",
+        p =>
+        {
+            p.AddWithValue("@owner", owner);
+            p.AddWithValue("@now", JobRows.Millis(now));
+        }, cancellationToken);
+
+    public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => NonQueryAsync(
+        "UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
+        p =>
+        {
+            p.AddWithValue("@id", jobId);
+            p.AddWithValue("@now", JobRows.Millis(now));
+        }, cancellationToken);
+}
