@@ -10,7 +10,7 @@ public static class QueueRegistration
     {
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
-        services.AddSingleton<IJobStore, SqliteJobStore>();
+        services.AddJobStore();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<ChatRepliers>();
         services.AddSingleton<JobRunner>();

@@ -1,18 +1,19 @@
+using MediaAnalysis.Queue;
 using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;
 
 // Which worker runs what: a job is claimed under a lease its worker keeps renewing; a lease left to lapse (a
 // killed instance) or released puts the job back in its queue. The unique index on running jobs per tenant
-// keeps two instances from starting one tenant's jobs at once.
-public sealed partial class SqliteJobStore
+// keeps two instances from starting one tenant's jobs at once. A claim ends finished or released.
+internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
 {
     public Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        WriteAsync(() => ClaimNextUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+        database.WriteAsync(() => ClaimNextUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
 
     private async Task<JobRecord?> ClaimNextUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Resumed jobs first; then the tenant served least recently (never served first); then first come.
         command.CommandText = $"""
@@ -44,11 +45,11 @@ public sealed partial class SqliteJobStore
     }
 
     public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        WriteAsync(() => RenewLeasesUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+        database.WriteAsync(() => RenewLeasesUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<string>> RenewLeasesUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE jobs SET lease_until = @until WHERE lease_owner = @owner AND state = 'running' RETURNING id, cancel_requested_by";
         command.Parameters.AddWithValue("@owner", owner);
@@ -65,7 +66,7 @@ public sealed partial class SqliteJobStore
         return cancelled;
     }
 
-    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) => NonQueryAsync(
+    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
         "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'running' AND (lease_owner = @owner OR lease_until < @now)",
         p =>
         {
@@ -73,11 +74,17 @@ public sealed partial class SqliteJobStore
             p.AddWithValue("@now", JobRows.Millis(now));
         }, cancellationToken);
 
-    public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => NonQueryAsync(
+    public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
         "UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
         p =>
         {
             p.AddWithValue("@id", jobId);
             p.AddWithValue("@now", JobRows.Millis(now));
         }, cancellationToken);
+
+    public async Task<bool> FinishAsync(string jobId, JobState state, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(
+            "UPDATE jobs SET state = @state, note = @note, finished_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id AND state IN ('queued', 'running')",
+            p => p.AddWithValue("@id", jobId), cancellationToken,
+            ("@state", JobRows.StateName(state)), ("@note", note), ("@now", JobRows.Millis(now))) == 1;
 }

@@ -2,26 +2,28 @@ using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;
 
-public sealed partial class SqliteJobStore : IDisposable
+// Owns the SQLite database: its connections, the write gate every write goes through, the background
+// checkpoints, and the schema. The store's parts (SqliteJob*) hold the SQL and use this for everything else.
+internal sealed partial class SqliteDatabase(StorageOptions options, ILogger logger) : IDisposable
 {
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
+    {
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private readonly string? _walPath = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource is { Length: > 0 } file
+        && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
+            ? Path.GetFullPath(file) + "-wal"
+            : null;
+
     // SQLite takes one writer at a time and makes the others sleep in its busy handler, holding their threads.
     // Writers of this process wait here instead, asynchronously and in order; readers never wait (WAL).
     private readonly SemaphoreSlim _writes = new(1, 1);
 
-    // SQLite's own checkpoint runs inside whichever commit crosses 1,000 WAL pages and fsyncs there: a
-    // request that happens to make that commit waits for the disk (long, while videos are being written).
-    // Checkpoints run here instead, in the background, every so many writes: PASSIVE ones, which copy what
-    // they can without blocking anybody; the log restarts from its beginning at the next write after one
-    // has caught up, which happens whenever writes pause. Should it still outgrow MaxWalBytes (writes that
-    // never pause), one checkpoint takes the write gate and truncates it.
-    private const int WritesPerCheckpoint = 100;
-    private const long MaxWalBytes = 16L * 1024 * 1024;
-    private int _writesSinceCheckpoint;
-    private Task _checkpoint = Task.CompletedTask;
-
     public void Dispose() => _writes.Dispose();
 
-    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         await _writes.WaitAsync(cancellationToken);
         try
@@ -38,50 +40,7 @@ public sealed partial class SqliteJobStore : IDisposable
         }
     }
 
-    // The checkpoint under way, if any (tests wait for it).
-    internal Task CheckpointTask => Volatile.Read(ref _checkpoint);
-
-    private void StartCheckpoint()
-    {
-        var running = new TaskCompletionSource();
-        var previous = Volatile.Read(ref _checkpoint);
-        if (!previous.IsCompleted || Interlocked.CompareExchange(ref _checkpoint, running.Task, previous) != previous)
-        {
-            return; // one at a time
-        }
-        Interlocked.Exchange(ref _writesSinceCheckpoint, 0);
-        _ = Task.Run(async () =>
-        {
-            var gated = false;
-            try
-            {
-                var truncate = _walPath is not null && File.Exists(_walPath) && new FileInfo(_walPath).Length > MaxWalBytes;
-                if (truncate)
-                {
-                    await _writes.WaitAsync();
-                    gated = true;
-                }
-                await using var connection = await OpenAsync(CancellationToken.None);
-                await using var command = connection.CreateCommand();
-                command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE)" : "PRAGMA wal_checkpoint(PASSIVE)";
-                await command.ExecuteNonQueryAsync();
-            }
-            catch (SqliteException ex)
-            {
-                CheckpointFailed(logger, ex.SqliteErrorCode, ex.Message);
-            }
-            finally
-            {
-                if (gated)
-                {
-                    _writes.Release();
-                }
-                running.SetResult();
-            }
-        });
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -93,7 +52,7 @@ public sealed partial class SqliteJobStore : IDisposable
         return connection;
     }
 
-    private static async Task<JobRecord?> FindAsync(
+    public static async Task<JobRecord?> FindAsync(
         SqliteConnection connection,
         string where,
         Action<SqliteParameterCollection> bind,
@@ -106,7 +65,7 @@ public sealed partial class SqliteJobStore : IDisposable
         return await reader.ReadAsync(cancellationToken) ? JobRows.ReadJob(reader) : null;
     }
 
-    private Task<int> NonQueryAsync(
+    public Task<int> NonQueryAsync(
         string sql,
         Action<SqliteParameterCollection> bind,
         CancellationToken cancellationToken,
@@ -123,7 +82,7 @@ public sealed partial class SqliteJobStore : IDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }, cancellationToken);
 
-    private static async Task<int> ExecuteAsync(
+    public static async Task<int> ExecuteAsync(
         SqliteConnection connection,
         string sql,
         CancellationToken cancellationToken,
@@ -140,7 +99,7 @@ public sealed partial class SqliteJobStore : IDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<object?> ScalarAsync(
+    public static async Task<object?> ScalarAsync(
         SqliteConnection connection,
         string sql,
         CancellationToken cancellationToken,

@@ -1,0 +1,18 @@
+using MediaAnalysis.Pipeline.Analysis;
+
+namespace MediaAnalysis.Storage;
+
+// What a job produces, the transcript and one answer per prompt and model, and which of them were posted.
+public interface IJobResults
+{
+    Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken);
+
+    Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken);
+
+    // Stored once per job, prompt and model: a second save of the same answer is ignored.
+    Task SaveAnswerAsync(string jobId, ModelOutcome outcome, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken);
+
+    Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken);
+}

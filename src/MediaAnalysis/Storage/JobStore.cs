@@ -1,0 +1,74 @@
+using MediaAnalysis.Chat;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Storage;
+
+// IJobStore as the sum of its roles: a provider supplies one part per role (SqliteJobStore builds the SQLite
+// ones over one SqliteDatabase) and this passes each call to its part.
+public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgress progress, IJobResults results, IJobMaintenance maintenance)
+    : IJobStore
+{
+    public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
+        intake.EnqueueAsync(request, maxPendingPerTenant, now, cancellationToken);
+
+    public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => intake.GetAsync(jobId, cancellationToken);
+
+    public Task<JobRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        intake.FindByKeyAsync(idempotencyKey, cancellationToken);
+
+    public Task<bool> CancelAsync(string jobId, string by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        intake.CancelAsync(jobId, by, now, cancellationToken);
+
+    public Task<int?> QueuePositionAsync(string jobId, CancellationToken cancellationToken) => intake.QueuePositionAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<JobRecord>> QueuedInTenantAsync(string platform, string tenant, CancellationToken cancellationToken) =>
+        intake.QueuedInTenantAsync(platform, tenant, cancellationToken);
+
+    public Task<TimeSpan?> RecentAverageDurationAsync(CancellationToken cancellationToken) => intake.RecentAverageDurationAsync(cancellationToken);
+
+    public Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        claims.ClaimNextAsync(owner, now, lease, cancellationToken);
+
+    public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        claims.RenewLeasesAsync(owner, now, lease, cancellationToken);
+
+    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        claims.RequeueOrphansAsync(owner, now, cancellationToken);
+
+    public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => claims.ReleaseAsync(jobId, now, cancellationToken);
+
+    public Task<bool> FinishAsync(string jobId, JobState state, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
+        claims.FinishAsync(jobId, state, note, now, cancellationToken);
+
+    public Task SetStageAsync(string jobId, string stage, CancellationToken cancellationToken) => progress.SetStageAsync(jobId, stage, cancellationToken);
+
+    public Task SaveMediaAsync(string jobId, long sizeBytes, double mediaSeconds, CancellationToken cancellationToken) =>
+        progress.SaveMediaAsync(jobId, sizeBytes, mediaSeconds, cancellationToken);
+
+    public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
+        progress.SavePlatformStateAsync(jobId, state, cancellationToken);
+
+    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken) =>
+        results.SaveTranscriptAsync(jobId, transcript, language, cancellationToken);
+
+    public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) => results.MarkTranscriptPostedAsync(jobId, cancellationToken);
+
+    public Task SaveAnswerAsync(string jobId, ModelOutcome outcome, CancellationToken cancellationToken) =>
+        results.SaveAnswerAsync(jobId, outcome, cancellationToken);
+
+    public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
+        results.GetAnswersAsync(jobId, cancellationToken);
+
+    public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
+        results.MarkAnswerPostedAsync(jobId, prompt, model, cancellationToken);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => maintenance.InitializeAsync(cancellationToken);
+
+    public Task<(int Running, int Queued)> CountsAsync(CancellationToken cancellationToken) => maintenance.CountsAsync(cancellationToken);
+
+    public Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        maintenance.DeleteFinishedBeforeAsync(cutoff, cancellationToken);
+
+    public Task<bool> CanWriteAsync(DateTimeOffset now, CancellationToken cancellationToken) => maintenance.CanWriteAsync(now, cancellationToken);
+}

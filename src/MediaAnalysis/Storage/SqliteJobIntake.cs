@@ -1,0 +1,134 @@
+using MediaAnalysis.Chat;
+using Microsoft.Data.Sqlite;
+
+namespace MediaAnalysis.Storage;
+
+// Requests in: insert-if-absent on the idempotency key, within the tenant's pending limit; look-ups, places, cancels.
+internal sealed class SqliteJobIntake(SqliteDatabase database) : IJobIntake
+{
+    public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(() => EnqueueUnlockedAsync(request, maxPendingPerTenant, now, cancellationToken), cancellationToken);
+
+    private async Task<EnqueueResult> EnqueueUnlockedAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken) is { } existing)
+        {
+            return new EnqueueResult(EnqueueOutcome.Duplicate, existing);
+        }
+        if (await SqliteDatabase.FindAsync(connection,
+                "platform = @platform AND tenant = @tenant AND requester_id = @requester AND video_key = @video AND state IN ('queued', 'running')",
+                p =>
+                {
+                    p.AddWithValue("@platform", request.Platform);
+                    p.AddWithValue("@tenant", request.Tenant);
+                    p.AddWithValue("@requester", request.RequesterId);
+                    p.AddWithValue("@video", request.VideoKey);
+                }, cancellationToken) is { } active)
+        {
+            return new EnqueueResult(EnqueueOutcome.AlreadyActive, active);
+        }
+
+        // One statement, so the pending limit and the idempotency key hold under concurrent deliveries.
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
+                              source_name, size_bytes, platform_state, state, seq, created_at)
+            SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
+                   @source, @size, @state, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
+            WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """;
+        var id = Guid.NewGuid().ToString("N");
+        insert.Parameters.AddWithValue("@id", id);
+        insert.Parameters.AddWithValue("@key", request.IdempotencyKey);
+        insert.Parameters.AddWithValue("@platform", request.Platform);
+        insert.Parameters.AddWithValue("@tenant", request.Tenant);
+        insert.Parameters.AddWithValue("@channel", request.Channel);
+        insert.Parameters.AddWithValue("@requester", request.RequesterId);
+        insert.Parameters.AddWithValue("@requester_name", request.RequesterName);
+        insert.Parameters.AddWithValue("@video", request.VideoKey);
+        insert.Parameters.AddWithValue("@url", request.VideoUrl.ToString());
+        insert.Parameters.AddWithValue("@source", request.SourceName);
+        insert.Parameters.AddWithValue("@size", (object?)request.SizeBytes ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@state", (object?)request.PlatformState ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@now", JobRows.Millis(now));
+        insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return new EnqueueResult(EnqueueOutcome.Created, await FindByIdAsync(connection, id, cancellationToken));
+        }
+        var raced = await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken);
+        return raced is not null ? new EnqueueResult(EnqueueOutcome.Duplicate, raced) : new EnqueueResult(EnqueueOutcome.QueueFull, null);
+    }
+
+    public async Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindByIdAsync(connection, jobId, cancellationToken);
+    }
+
+    public async Task<JobRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindByKeyAsync(connection, idempotencyKey, cancellationToken);
+    }
+
+    public async Task<bool> CancelAsync(string jobId, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var note = $"Cancelled by {by}.";
+        if (await database.NonQueryAsync(
+                "UPDATE jobs SET state = 'cancelled', note = @note, cancel_requested_by = @by, finished_at = @now WHERE id = @id AND state = 'queued'",
+                p => p.AddWithValue("@id", jobId), cancellationToken, ("@note", note), ("@by", by), ("@now", JobRows.Millis(now))) == 1)
+        {
+            return true;
+        }
+        await database.NonQueryAsync("UPDATE jobs SET cancel_requested_by = @by WHERE id = @id AND state = 'running'",
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@by", by));
+        return false;
+    }
+
+    public async Task<int?> QueuePositionAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var result = await SqliteDatabase.ScalarAsync(connection, """
+            SELECT (SELECT COUNT(*) FROM jobs a WHERE a.platform = j.platform AND a.tenant = j.tenant AND a.state = 'queued' AND a.seq < j.seq)
+                 + (SELECT COUNT(*) FROM jobs r WHERE r.platform = j.platform AND r.tenant = j.tenant AND r.state = 'running') + 1
+            FROM jobs j WHERE j.id = @id AND j.state = 'queued'
+            """, cancellationToken, ("@id", jobId));
+        return result is long position ? (int)position : null;
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> QueuedInTenantAsync(string platform, string tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {JobRows.JobColumns} FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued' ORDER BY seq";
+        command.Parameters.AddWithValue("@platform", platform);
+        command.Parameters.AddWithValue("@tenant", tenant);
+        var jobs = new List<JobRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(JobRows.ReadJob(reader));
+        }
+        return jobs;
+    }
+
+    public async Task<TimeSpan?> RecentAverageDurationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var result = await SqliteDatabase.ScalarAsync(connection, """
+            SELECT AVG(finished_at - started_at) FROM (
+                SELECT finished_at, started_at FROM jobs WHERE state = 'done' AND started_at IS NOT NULL
+                ORDER BY finished_at DESC LIMIT 20) recent
+            """, cancellationToken);
+        return result is double ms ? TimeSpan.FromMilliseconds(ms) : null;
+    }
+
+    private static Task<JobRecord?> FindByIdAsync(SqliteConnection connection, string id, CancellationToken cancellationToken) =>
+        SqliteDatabase.FindAsync(connection, "id = @id", p => p.AddWithValue("@id", id), cancellationToken);
+
+    private static Task<JobRecord?> FindByKeyAsync(SqliteConnection connection, string key, CancellationToken cancellationToken) =>
+        SqliteDatabase.FindAsync(connection, "idempotency_key = @key", p => p.AddWithValue("@key", key), cancellationToken);
+}
