@@ -1,0 +1,103 @@
+using MediaAnalysis.Queue;
+using MediaAnalysis.Storage;
+
+namespace MediaAnalysis.Tests.Storage;
+
+// What every job store must do, written against the role interfaces. A provider runs it by adding one subclass
+// that opens a store on a database of the test's own (SqliteJobStoreTests; a PostgreSQL one later).
+public abstract partial class JobStoreBehaviour : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    protected IJobStore Store { get; private set; } = null!;
+
+    private IJobIntake Intake => Store;
+
+    private IJobClaims Claims => Store;
+
+    private IJobProgress Progress => Store;
+
+    private IJobResults Results => Store;
+
+    private IJobMaintenance Maintenance => Store;
+
+    // A store (not yet initialized) on this test's database; every call opens the same database.
+    protected abstract IJobStore OpenStore();
+
+    // Removes this test's database.
+    protected abstract Task DeleteDatabaseAsync();
+
+    // Sets the job with this key running straight in the database, past the store, while another job of its
+    // tenant runs, and asserts that the database itself refuses it (one running job per tenant is its rule).
+    protected abstract Task AssertTheDatabaseRefusesASecondRunningJobAsync(string idempotencyKey);
+
+    public async Task InitializeAsync()
+    {
+        Store = OpenStore();
+        await Maintenance.InitializeAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => DeleteDatabaseAsync();
+
+    [Fact]
+    public async Task The_schema_is_created_once_and_survives_a_reopen()
+    {
+        await Enqueue("A", "k1");
+        var reopened = OpenStore();
+        await ((IJobMaintenance)reopened).InitializeAsync(CancellationToken.None);
+
+        Assert.NotNull((await ((IJobIntake)reopened).EnqueueAsync(Request("A", "k1"), 5, T0, CancellationToken.None)).Job);
+        Assert.Equal(EnqueueOutcome.Duplicate, (await ((IJobIntake)reopened).EnqueueAsync(Request("A", "k1"), 5, T0, CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_the_next_job()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(EnqueueOutcome.Created, (await Intake.EnqueueAsync(Request("A", $"k{i}"), 3, T0, CancellationToken.None)).Outcome);
+        }
+
+        var refused = await Intake.EnqueueAsync(Request("A", "k3"), 3, T0, CancellationToken.None);
+        var otherTenant = await Intake.EnqueueAsync(Request("B", "k4"), 3, T0, CancellationToken.None);
+
+        Assert.Equal(EnqueueOutcome.QueueFull, refused.Outcome);
+        Assert.Null(refused.Job);
+        Assert.Equal(EnqueueOutcome.Created, otherTenant.Outcome);
+    }
+
+    [Fact]
+    public async Task Queue_positions_count_the_running_job_and_those_ahead()
+    {
+        var a0 = await Enqueue("A", "a0");
+        var a1 = await Enqueue("A", "a1");
+        var a2 = await Enqueue("A", "a2");
+        Assert.Equal(1, await Intake.QueuePositionAsync(a0.Id, CancellationToken.None));
+
+        await Claims.ClaimNextAsync("w", T0, TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        Assert.Null(await Intake.QueuePositionAsync(a0.Id, CancellationToken.None));
+        Assert.Equal(2, await Intake.QueuePositionAsync(a1.Id, CancellationToken.None));
+        Assert.Equal(3, await Intake.QueuePositionAsync(a2.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_queued_job_ends_it_and_a_running_one_is_flagged_for_its_worker()
+    {
+        var running = await Enqueue("A", "a0");
+        var queued = await Enqueue("A", "a1");
+        await Claims.ClaimNextAsync("w", T0, TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        Assert.True(await Intake.CancelAsync(queued.Id, "@Ana", T0, CancellationToken.None));
+        Assert.False(await Intake.CancelAsync(running.Id, "@Bo", T0, CancellationToken.None));
+
+        Assert.Equal(JobState.Cancelled, (await Intake.GetAsync(queued.Id, CancellationToken.None))!.State);
+        Assert.Equal([running.Id], await Claims.RenewLeasesAsync("w", T0, TimeSpan.FromMinutes(2), CancellationToken.None));
+    }
+
+    protected async Task<JobRecord> Enqueue(string tenant, string key) =>
+        (await Intake.EnqueueAsync(Request(tenant, key), 10, T0, CancellationToken.None)).Job!;
+
+    private static MediaAnalysis.Chat.AnalyzeRequest Request(string tenant, string key) =>
+        QueueHarness.Request(new Uri("https://cdn.discordapp.com/a.mp4"), tenant, key);
+}
