@@ -17,10 +17,6 @@ public static class ServeCommand
         IEnumerable<KeyValuePair<string, string?>>? overrides = null,
         Action<IServiceCollection>? configure = null)
     {
-        // Webhooks come in bursts and SQLite calls block their thread: start with enough threads that a burst
-        // never waits for the pool to grow (it adds about one a second beyond its minimum, which is the core count).
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [.. args],
@@ -80,6 +76,11 @@ public static class ServeCommand
         Action<IServiceCollection>? configure,
         CancellationToken cancellationToken)
     {
+        // Webhooks come in bursts and SQLite calls block their thread: start with enough threads that a burst
+        // never waits for the pool to grow (it adds about one a second beyond its minimum, which is the core count).
+        // Set here, when the process serves, not in Build: tests build many hosts in one process.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
         await using var app = Build(args, overrides: null, configure);
         var problems = ConfigurationCheck.Collect(app.Services);
         if (problems.Count > 0)

@@ -16,6 +16,7 @@ public sealed class AnalysisPipeline(
     ModelFanOut fanOut,
     MediaSlots slots,
     IOptions<MediaOptions> media,
+    TimeProvider time,
     ILogger<AnalysisPipeline> logger)
 {
     public ModelFanOut FanOut => fanOut;
@@ -41,9 +42,9 @@ public sealed class AnalysisPipeline(
         }
 
         progress.StageStarted(AnalysisStage.Transcribing);
-        var started = Environment.TickCount64;
+        var started = time.GetTimestamp();
         var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, cancellationToken);
-        PipelineLog.StageDone(logger, AnalysisStage.Transcribing, (Environment.TickCount64 - started) / 1000.0);
+        PipelineLog.StageDone(logger, AnalysisStage.Transcribing, time.GetElapsedTime(started).TotalSeconds);
         progress.Transcribed(transcript);
         return (info, transcript);
     }
@@ -60,7 +61,7 @@ public sealed class AnalysisPipeline(
         await using var _ = early;
 
         progress.StageStarted(AnalysisStage.Probing);
-        var started = Environment.TickCount64;
+        var started = time.GetTimestamp();
         var probed = early is null ? null : await early.ProbedAsync();
         // A whole file (local, moov at the end, or the early path gave up): an MP4's AAC track is copied
         // in-process; anything else, and every bad file, is ffprobe's and ffmpeg's.
@@ -74,18 +75,18 @@ public sealed class AnalysisPipeline(
             }
         }
         probed ??= track?.ToProbedMedia() ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
-        PipelineLog.StageDone(logger, AnalysisStage.Probing, (Environment.TickCount64 - started) / 1000.0);
+        PipelineLog.StageDone(logger, AnalysisStage.Probing, time.GetElapsedTime(started).TotalSeconds);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
 
         // For a faststart MP4 that arrived by URL, ffmpeg has been following the download: what is left here
         // is its last moments. Otherwise (a local file, moov at the end) it reads the whole file now.
         progress.StageStarted(AnalysisStage.Extracting);
-        started = Environment.TickCount64;
+        started = time.GetTimestamp();
         var audio = (early is null ? null : await early.AudioAsync(size, cancellationToken))
             ?? (track is null ? null : await extractor.CopyAacAsync(track, path, workspace.Path, growing: null, cancellationToken))
             ?? await extractor.ExtractAsync(path, probed, workspace.Path, cancellationToken);
-        PipelineLog.StageDone(logger, AnalysisStage.Extracting, (Environment.TickCount64 - started) / 1000.0);
+        PipelineLog.StageDone(logger, AnalysisStage.Extracting, time.GetElapsedTime(started).TotalSeconds);
         progress.AudioExtracted(audio.Duration, audio.SizeBytes);
         if (source.LocalPath is null)
         {
@@ -108,7 +109,7 @@ public sealed class AnalysisPipeline(
             return [];
         }
         progress.StageStarted(AnalysisStage.Analyzing);
-        var started = Environment.TickCount64;
+        var started = time.GetTimestamp();
         var outcomes = await fanOut.RunAsync(transcript.Text, async outcome =>
         {
             progress.ModelFinished(outcome);
@@ -117,7 +118,7 @@ public sealed class AnalysisPipeline(
                 await onOutcome(outcome);
             }
         }, skip, cancellationToken);
-        PipelineLog.StageDone(logger, AnalysisStage.Analyzing, (Environment.TickCount64 - started) / 1000.0);
+        PipelineLog.StageDone(logger, AnalysisStage.Analyzing, time.GetElapsedTime(started).TotalSeconds);
         return outcomes;
     }
 
@@ -136,16 +137,16 @@ public sealed class AnalysisPipeline(
             return (local, new FileInfo(local).Length, source.DisplayName, null);
         }
         progress.StageStarted(AnalysisStage.Downloading);
-        var started = Environment.TickCount64;
+        var started = time.GetTimestamp();
         var destination = workspace.File("source.media");
         var growing = new GrowingFile();
         // ffmpeg waits for the download at most as long as the download waits for the network.
         var early = EarlyExtraction.Start(destination, growing, inspector, extractor, workspace.Path,
-            media.Value.DownloadIdleTimeout + TimeSpan.FromSeconds(5), logger, cancellationToken);
+            media.Value.DownloadIdleTimeout + TimeSpan.FromSeconds(5), time, logger, cancellationToken);
         try
         {
             var file = await downloader.DownloadAsync(source.Url!, destination, source.Authorization, cancellationToken, growing);
-            PipelineLog.StageDone(logger, AnalysisStage.Downloading, (Environment.TickCount64 - started) / 1000.0);
+            PipelineLog.StageDone(logger, AnalysisStage.Downloading, time.GetElapsedTime(started).TotalSeconds);
             return (file.Path, file.SizeBytes, file.FileName is { } n ? FileNames.Sanitize(n) : source.DisplayName, early);
         }
         catch

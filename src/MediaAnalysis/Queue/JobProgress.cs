@@ -7,7 +7,7 @@ using MediaAnalysis.Storage;
 namespace MediaAnalysis.Queue;
 
 // The pipeline's progress, turned into the status message, the job's row and the metrics.
-public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, AppMetrics metrics, ILogger logger) : IAnalysisProgress
+public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, AppMetrics metrics, TimeProvider time, ILogger logger) : IAnalysisProgress
 {
     private readonly Lock _gate = new();
     private AnalysisStage? _stage;
@@ -18,7 +18,7 @@ public sealed class JobProgress(string jobId, StatusReporter status, IJobStore s
         EndStage();
         lock (_gate)
         {
-            (_stage, _stageStarted) = (stage, Environment.TickCount64);
+            (_stage, _stageStarted) = (stage, time.GetTimestamp());
         }
         status.Update(s => s with { Stage = stage });
         var name = stage.ToString().ToLowerInvariant();
@@ -57,7 +57,7 @@ public sealed class JobProgress(string jobId, StatusReporter status, IJobStore s
         }
         if (ended is { } stage)
         {
-            metrics.StageDone(stage, (Environment.TickCount64 - since) / 1000.0);
+            metrics.StageDone(stage, time.GetElapsedTime(since).TotalSeconds);
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class JobRunner(
         IReadOnlyList<StoredAnswer> stored,
         CancellationToken cancellationToken)
     {
-        var progress = new JobProgress(job.Id, status, store, metrics, logger);
+        var progress = new JobProgress(job.Id, status, store, metrics, time, logger);
         try
         {
             return await ExecuteStagesAsync(job, pipeline, replier, context, stored, progress, cancellationToken);

@@ -94,5 +94,5 @@ public sealed class AudioExtractorTests(MediaFiles media) : IAsyncLifetime
 
     private MediaInspector Inspector() => new(_ffmpeg, NullLogger<MediaInspector>.Instance);
 
-    private AudioExtractor Extractor() => new(_ffmpeg, NullLogger<AudioExtractor>.Instance);
+    private AudioExtractor Extractor() => new(_ffmpeg, TimeProvider.System, NullLogger<AudioExtractor>.Instance);
 }

@@ -5,7 +5,7 @@ using MediaAnalysis.Pipeline.Download;
 namespace MediaAnalysis.Pipeline.Audio;
 
 // ffmpeg, file to file: an MP4 whose moov atom sits at the end cannot be read from a pipe.
-public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor> logger)
+public sealed class AudioExtractor(FFmpegLocator ffmpeg, TimeProvider time, ILogger<AudioExtractor> logger)
 {
     // The AAC track of an MP4 copied to ADTS in-process (Mp4AacTrack), the same bytes as ffmpeg's copy. With
     // `growing`, the video is still downloading and each chunk is copied once it has arrived. Null when the file
@@ -18,7 +18,7 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor>
         CancellationToken cancellationToken)
     {
         var output = Path.Combine(workingDirectory, "audio.aac");
-        var started = Environment.TickCount64;
+        var started = time.GetTimestamp();
         bool whole;
         try
         {
@@ -35,7 +35,7 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, ILogger<AudioExtractor>
             return null;
         }
         var size = new FileInfo(output).Length;
-        PipelineLog.AacCopied(logger, size, (Environment.TickCount64 - started) / 1000.0);
+        PipelineLog.AacCopied(logger, size, time.GetElapsedTime(started).TotalSeconds);
         return new ExtractedAudio(output, "audio/aac", size, track.Duration, Copied: true);
     }
 

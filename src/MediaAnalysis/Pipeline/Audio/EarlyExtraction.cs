@@ -16,11 +16,13 @@ public sealed class EarlyExtraction : IAsyncDisposable
     private readonly string _path;
     private readonly CancellationTokenSource _stop;
     private readonly Task<Started?> _run;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    private EarlyExtraction(string path, CancellationTokenSource stop, Func<CancellationToken, Task<Started?>> run, ILogger logger)
+    private EarlyExtraction(string path, CancellationTokenSource stop, Func<CancellationToken, Task<Started?>> run, TimeProvider time, ILogger logger)
     {
         _path = path;
+        _time = time;
         _stop = stop;
         _logger = logger;
         _run = run(stop.Token);
@@ -35,11 +37,12 @@ public sealed class EarlyExtraction : IAsyncDisposable
         AudioExtractor extractor,
         string workingDirectory,
         TimeSpan patience,
+        TimeProvider time,
         ILogger logger,
         CancellationToken cancellationToken)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        return new EarlyExtraction(path, stop, token => RunAsync(path, file, inspector, extractor, workingDirectory, patience, logger, token), logger);
+        return new EarlyExtraction(path, stop, token => RunAsync(path, file, inspector, extractor, workingDirectory, patience, time, logger, token), time, logger);
     }
 
     // The probe made on the head of the file, or null: probe the whole file.
@@ -77,12 +80,12 @@ public sealed class EarlyExtraction : IAsyncDisposable
             await StopAsync();
             return null;
         }
-        var downloadEnded = Environment.TickCount64;
+        var downloadEnded = _time.GetTimestamp();
         try
         {
             var audio = await started.Audio;
             PipelineLog.ExtractedWhileDownloading(_logger, started.How,
-                (Environment.TickCount64 - started.StartedAt) / 1000.0, (Environment.TickCount64 - downloadEnded) / 1000.0);
+                _time.GetElapsedTime(started.StartedAt).TotalSeconds, _time.GetElapsedTime(downloadEnded).TotalSeconds);
             return audio;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -125,6 +128,7 @@ public sealed class EarlyExtraction : IAsyncDisposable
         AudioExtractor extractor,
         string workingDirectory,
         TimeSpan patience,
+        TimeProvider time,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -156,12 +160,12 @@ public sealed class EarlyExtraction : IAsyncDisposable
         }
         if (Mp4AacTrack.TryRead(path, head.MoovStart, head.MoovEnd, out var whyNot) is { } track)
         {
-            return new Started(track.ToProbedMedia(), CopyAsync(track, path, file, extractor, workingDirectory, cancellationToken), Environment.TickCount64, "copied");
+            return new Started(track.ToProbedMedia(), CopyAsync(track, path, file, extractor, workingDirectory, cancellationToken), time.GetTimestamp(), "copied");
         }
         PipelineLog.LeftToFfmpeg(logger, whyNot ?? "unknown");
         await file.WaitForAsync(head.MoovEnd + ProbeMargin, cancellationToken); // or the end of a smaller file
         var probed = await inspector.InspectAsync(path, workingDirectory, cancellationToken);
-        var startedAt = Environment.TickCount64;
+        var startedAt = time.GetTimestamp();
         return new Started(probed, extractor.ExtractAsync(path, probed, workingDirectory, cancellationToken, patience), startedAt, "ffmpeg");
     }
 

@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Fakes.Slack;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using MediaAnalysis.Fakes.Slack;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Download;
 using Microsoft.Extensions.Logging.Abstractions;

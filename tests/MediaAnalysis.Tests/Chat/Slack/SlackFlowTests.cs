@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MediaAnalysis.Cli;
 using MediaAnalysis.Fakes;
+using MediaAnalysis.Fakes.Slack;
 using MediaAnalysis.Queue;
 using MediaAnalysis.Storage;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,6 +1,7 @@
 using System.Text;
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Fakes.Slack;
 using MediaAnalysis.Pipeline.Analysis;
 
 namespace MediaAnalysis.Tests.Chat.Slack;

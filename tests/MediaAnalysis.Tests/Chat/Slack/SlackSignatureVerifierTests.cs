@@ -1,5 +1,6 @@
 using System.Text;
 using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Fakes.Slack;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

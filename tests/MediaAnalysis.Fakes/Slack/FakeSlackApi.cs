@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace MediaAnalysis.Tests.Chat.Slack;
+namespace MediaAnalysis.Fakes.Slack;
 
 // Slack's Web API as far as the bot uses it, on a real Kestrel socket at 127.0.0.1 with an OS-chosen port, in
 // Slack's wire format: auth.test, chat.postMessage/update/postEphemeral, conversations.history, files.info and the

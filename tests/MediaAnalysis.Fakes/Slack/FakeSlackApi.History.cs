@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace MediaAnalysis.Tests.Chat.Slack;
+namespace MediaAnalysis.Fakes.Slack;
 
 public sealed partial class FakeSlackApi
 {

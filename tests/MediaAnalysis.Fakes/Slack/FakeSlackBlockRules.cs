@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Slack;
+namespace MediaAnalysis.Fakes.Slack;
 
 // What Slack refuses (invalid_blocks, msg_blocks_too_long, no_text) or truncates in a message, as a list of
 // problems; empty means Slack would take it. Usable on the fake's requests and on rendered output alike.

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Tests.Chat.Slack;
+namespace MediaAnalysis.Fakes.Slack;
 
 // A file on the fake: hosted for the bot to download (HostFile), or uploaded by it through
 // files.getUploadURLExternal + upload URL + files.completeUploadExternal. Channel and ThreadTs are where it was

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Slack;
+namespace MediaAnalysis.Fakes.Slack;
 
 // A message the bot posted (or a person, when seeded), as it stands now. Version counts chat.update calls.
 // EphemeralFor is set for chat.postEphemeral messages, which never show in history.

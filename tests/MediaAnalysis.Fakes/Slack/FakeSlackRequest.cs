@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace MediaAnalysis.Tests.Chat.Slack;
+namespace MediaAnalysis.Fakes.Slack;
 
 // One request as the fake received it. Name is the Web API method ("chat.postMessage"), or "upload",
 // "download" or "response_url" for the other routes.
