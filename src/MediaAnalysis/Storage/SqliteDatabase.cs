@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;
@@ -63,6 +64,29 @@ internal sealed partial class SqliteDatabase(StorageOptions options, ILogger log
         bind(command.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? JobRows.ReadJob(reader) : null;
+    }
+
+    // Every row a read returns, each made into a record by `read`.
+    public async Task<IReadOnlyList<T>> ListAsync<T>(
+        string sql,
+        Func<DbDataReader, T> read,
+        CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
     }
 
     public Task<int> NonQueryAsync(

@@ -99,21 +99,10 @@ internal sealed class SqliteJobIntake(SqliteDatabase database) : IJobIntake
         return result is long position ? (int)position : null;
     }
 
-    public async Task<IReadOnlyList<JobRecord>> QueuedInTenantAsync(string platform, string tenant, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {JobRows.JobColumns} FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued' ORDER BY seq";
-        command.Parameters.AddWithValue("@platform", platform);
-        command.Parameters.AddWithValue("@tenant", tenant);
-        var jobs = new List<JobRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(JobRows.ReadJob(reader));
-        }
-        return jobs;
-    }
+    public Task<IReadOnlyList<JobRecord>> QueuedInTenantAsync(string platform, string tenant, CancellationToken cancellationToken) =>
+        database.ListAsync(
+            $"SELECT {JobRows.JobColumns} FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued' ORDER BY seq",
+            JobRows.ReadJob, cancellationToken, ("@platform", platform), ("@tenant", tenant));
 
     public async Task<TimeSpan?> RecentAverageDurationAsync(CancellationToken cancellationToken)
     {
