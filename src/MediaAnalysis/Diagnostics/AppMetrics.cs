@@ -23,7 +23,7 @@ public sealed class AppMetrics : IDisposable
     private readonly Counter<double> _cost;
     private readonly Counter<double> _transcribedMinutes;
 
-    public AppMetrics(IMeterFactory meters, IJobStore store)
+    public AppMetrics(IMeterFactory meters, IJobMaintenance store)
     {
         _meter = meters.Create(MeterName);
         _jobs = _meter.CreateCounter<long>("mediaanalysis.jobs", "{job}", "Jobs ended, by platform and outcome (done, failed, cancelled, timed_out, refused).");
@@ -99,7 +99,7 @@ public sealed class AppMetrics : IDisposable
     };
 
     // A scrape every few seconds at most; the counts are one indexed query.
-    private static IEnumerable<Measurement<long>> Depth(IJobStore store)
+    private static IEnumerable<Measurement<long>> Depth(IJobMaintenance store)
     {
         (int Running, int Queued) counts;
         try

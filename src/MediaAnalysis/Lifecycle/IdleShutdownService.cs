@@ -7,7 +7,7 @@ namespace MediaAnalysis.Lifecycle;
 // see background jobs, so the app, not the proxy, decides when the machine may stop.
 public sealed partial class IdleShutdownService(
     ActivityTracker activity,
-    IJobStore store,
+    IJobMaintenance store,
     IHostApplicationLifetime lifetime,
     IOptions<LifecycleOptions> options,
     TimeProvider time,
