@@ -55,36 +55,19 @@ public sealed partial class DiscordApiClient
         return content;
     }
 
-    private async Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken)
+    // A 429 is Discord saying "later", not a failure: it does not use up a try; its own count is bounded.
+    // A body that cannot be sent twice (a stream that cannot rewind) gets one try, 429 or not.
+    private Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken)
     {
         var uri = new Uri(_baseUri, route.Path);
-        var maxAttempts = canReplay ? _options.MaxAttempts : 1;
-        // A 429 is Discord saying "later", not a failure: it does not use up a try; its own count is bounded.
-        var rateLimited = 0;
-        for (var attempt = 1; ;)
-        {
-            var (done, value, delay, limited) = await TryOnceAsync(route, uri, content, answer, attempt, maxAttempts, rateLimited, cancellationToken);
-            if (done)
-            {
-                return value!;
-            }
-            if (limited)
-            {
-                rateLimited++;
-            }
-            else
-            {
-                attempt++;
-            }
-            await Task.Delay(delay, time, cancellationToken);
-        }
+        return _policy.ExecuteAsync(canReplay ? _retryRules : RetryRules.Once,
+            (tries, token) => TryOnceAsync(route, uri, content, answer, tries, token), cancellationToken);
     }
 
     private const int MaxRateLimitedTries = 10;
 
     // One try: the answer, or how long to wait before the next try; throws when there is to be none.
-    private async Task<(bool Done, T? Value, TimeSpan Delay, bool RateLimited)> TryOnceAsync<T>(
-        DiscordRoute route, Uri uri, Func<HttpContent> content, JsonTypeInfo<T> answer, int attempt, int maxAttempts, int rateLimited, CancellationToken cancellationToken)
+    private async Task<TryOutcome<T>> TryOnceAsync<T>(DiscordRoute route, Uri uri, Func<HttpContent> content, JsonTypeInfo<T> answer, TryCount tries, CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(route, _options.MaxRateLimitWait, cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,13 +89,13 @@ public sealed partial class DiscordApiClient
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var detail = ex is OperationCanceledException ? $"no answer within {Format.Span(_options.RequestTimeout)}" : ex.Message;
-            DiscordLog.NetworkError(logger, route.Display, attempt, detail);
+            DiscordLog.NetworkError(logger, route.Display, tries.Attempt, detail);
             // A request that may have arrived is resent only where a resend cannot duplicate anything.
-            if (!route.SafeToResend || attempt >= maxAttempts)
+            if (!route.SafeToResend || !tries.CanRetry(RetryKind.Error))
             {
                 throw new DiscordApiException(0, null, null, $"Discord {route.Display} failed: {detail}", ex);
             }
-            return (false, default, RetryTiming.Backoff(attempt, _options.RetryBaseDelay), false);
+            return new TryOutcome<T>(RetryKind.Error, tries.Backoff());
         }
 
         using (response)
@@ -122,32 +105,27 @@ public sealed partial class DiscordApiClient
             DiscordLog.RequestDone(logger, route.Display, status, time.GetElapsedTime(started).TotalMilliseconds);
             if (response.IsSuccessStatusCode)
             {
-                return (true, await ReadAnswerAsync(response, answer, route, deadline.Token), TimeSpan.Zero, false);
+                return new TryOutcome<T>(await ReadAnswerAsync(response, answer, route, deadline.Token));
             }
             var (isJson, body) = await ReadErrorBodyAsync(response, deadline.Token);
             if (status == 429)
             {
-                return (false, default, OnRateLimited(route, lease, response, isJson, body, rateLimited + 1, maxAttempts), true);
+                OnRateLimited(route, lease, response, isJson, body, tries);
+                // The wait happens in the limiter on the next try, where the bucket (or the global pause) now says how long.
+                return new TryOutcome<T>(RetryKind.RateLimit, TimeSpan.Zero);
             }
-            if (status >= 500 && attempt < maxAttempts)
+            if (status >= 500 && tries.CanRetry(RetryKind.Error))
             {
-                var delay = RetryTiming.Next(attempt, _options.RetryBaseDelay, RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
-                DiscordLog.ServerError(logger, route.Display, status, attempt, delay.TotalSeconds);
-                return (false, default, delay, false);
+                var delay = tries.Delay(RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
+                DiscordLog.ServerError(logger, route.Display, status, tries.Attempt, delay.TotalSeconds);
+                return new TryOutcome<T>(RetryKind.Error, delay);
             }
             throw Failure(route, status, isJson, body);
         }
     }
 
-    // Waits happen in the limiter on the next try, where the bucket (or the global pause) now says how long.
-    private TimeSpan OnRateLimited(DiscordRoute route, RateLimitLease lease, HttpResponseMessage response, bool isJson, byte[] body, int attempt, int maxAttempts)
-    {
-        // `attempt` counts 429s only; a body that cannot be sent twice (maxAttempts 1) gets no second one.
-        var tries = maxAttempts == 1 ? 1 : MaxRateLimitedTries;
-        return OnRateLimitedCore(route, lease, response, isJson, body, attempt, tries);
-    }
-
-    private TimeSpan OnRateLimitedCore(DiscordRoute route, RateLimitLease lease, HttpResponseMessage response, bool isJson, byte[] body, int attempt, int maxAttempts)
+    // Closes the bucket (and the bot's routes, for a global limit) for Retry-After; throws when no try is to follow.
+    private void OnRateLimited(DiscordRoute route, RateLimitLease lease, HttpResponseMessage response, bool isJson, byte[] body, TryCount tries)
     {
         if (!isJson)
         {
@@ -165,6 +143,7 @@ public sealed partial class DiscordApiClient
         var global = limit?.Global == true
             || string.Equals(DiscordRateLimiter.Header(headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
         var scope = DiscordRateLimiter.Header(headers, "X-RateLimit-Scope");
+        var attempt = tries.RateLimitedAttempt;
         DiscordLog.RateLimited(logger, route.Display, DiscordRateLimiter.Header(headers, "X-RateLimit-Bucket"), scope, global, retryAfter.TotalSeconds, attempt);
 
         limiter.Exhaust(lease, retryAfter, global: false);
@@ -172,12 +151,11 @@ public sealed partial class DiscordApiClient
         {
             limiter.Exhaust(lease, retryAfter, global: true);
         }
-        if (attempt >= maxAttempts || retryAfter > _options.MaxRateLimitWait)
+        if (!tries.CanRetry(RetryKind.RateLimit) || retryAfter > _options.MaxRateLimitWait)
         {
             throw new DiscordApiException(429, limit?.Code, limit?.Message, string.Create(CultureInfo.InvariantCulture,
-                $"Discord {route.Display} is rate limited (retry after {retryAfter.TotalSeconds:0.#} s, try {attempt} of {maxAttempts})"));
+                $"Discord {route.Display} is rate limited (retry after {retryAfter.TotalSeconds:0.#} s, try {attempt} of {tries.Rules.MaxRateLimitedAttempts})"));
         }
-        return TimeSpan.Zero;
     }
 
     private DiscordApiException Failure(DiscordRoute route, int status, bool isJson, byte[] body)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
+using MediaAnalysis.Http;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat.Discord;
@@ -22,6 +23,12 @@ public sealed partial class DiscordApiClient(
 
     private readonly DiscordOptions _options = options.Value;
     private readonly Uri _baseUri = new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
+    private readonly OutboundPolicy _policy = new(time);
+    private readonly RetryRules _retryRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay)
+    {
+        MaxRateLimitedAttempts = MaxRateLimitedTries,
+        CountRateLimitsApart = true,
+    };
 
     // The deferred reply ("thinking…") becomes this message; its id and channel_id are where a thread can start.
     public Task<Message> EditOriginalAsync(string applicationId, string interactionToken, MessageBody body, CancellationToken cancellationToken) =>

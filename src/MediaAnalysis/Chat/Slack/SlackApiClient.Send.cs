@@ -12,41 +12,31 @@ public sealed partial class SlackApiClient
 {
     private const int MaxErrorBody = 16 * 1024;
 
-    private async Task<T> CallAsync<T>(SlackCall call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    // One count of tries with two ceilings: a 429 storm is waited out up to RateLimitedTries, errors stop at MaxAttempts.
+    private Task<T> CallAsync<T>(SlackCall call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+        where T : SlackResponse =>
+        _policy.ExecuteAsync(_retryRules, (tries, token) => PacedTryAsync(call, answer, tries, token), cancellationToken);
+
+    private async Task<TryOutcome<T>> PacedTryAsync<T>(SlackCall call, JsonTypeInfo<T> answer, TryCount tries, CancellationToken cancellationToken)
         where T : SlackResponse
     {
-        for (var attempt = 1; ; attempt++)
+        if (call.PaceChannel is not { } channel)
         {
-            if (call.PaceChannel is { } channel)
-            {
-                await pacer.WaitTurnAsync(channel, cancellationToken);
-            }
-            (T? Result, TimeSpan Delay) outcome;
-            try
-            {
-                outcome = await TryOnceAsync(call, answer, attempt, cancellationToken);
-            }
-            finally
-            {
-                if (call.PaceChannel is { } paced)
-                {
-                    pacer.Sent(paced);
-                }
-            }
-            var (result, delay) = outcome;
-            if (result is not null)
-            {
-                return result;
-            }
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, cancellationToken);
-            }
+            return await TryOnceAsync(call, answer, tries, cancellationToken);
+        }
+        await pacer.WaitTurnAsync(channel, cancellationToken);
+        try
+        {
+            return await TryOnceAsync(call, answer, tries, cancellationToken);
+        }
+        finally
+        {
+            pacer.Sent(channel);
         }
     }
 
     // One try: the answer, or how long to wait before the next try; throws when there is to be none.
-    private async Task<(T? Result, TimeSpan Delay)> TryOnceAsync<T>(SlackCall call, JsonTypeInfo<T> answer, int attempt, CancellationToken cancellationToken)
+    private async Task<TryOutcome<T>> TryOnceAsync<T>(SlackCall call, JsonTypeInfo<T> answer, TryCount tries, CancellationToken cancellationToken)
         where T : SlackResponse
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,10 +53,10 @@ public sealed partial class SlackApiClient
         catch (Exception ex) when (IsNetworkFailure(ex, cancellationToken))
         {
             var detail = ex is OperationCanceledException ? $"no answer within {Format.Span(_options.RequestTimeout)}" : ex.Message;
-            SlackLog.NetworkError(logger, call.Method, attempt, detail);
-            if ((call.ResendOnLostAnswer || NeverSent(ex)) && attempt < _options.MaxAttempts)
+            SlackLog.NetworkError(logger, call.Method, tries.Attempt, detail);
+            if ((call.ResendOnLostAnswer || NeverSent(ex)) && tries.CanRetry(RetryKind.Error))
             {
-                return (null, RetryTiming.Backoff(attempt, _options.RetryBaseDelay));
+                return new TryOutcome<T>(RetryKind.Error, tries.Backoff());
             }
             throw new SlackApiException(call.Method, "request_failed", 0, $"Slack {call.Method} failed: {detail}", ex);
         }
@@ -77,11 +67,11 @@ public sealed partial class SlackApiClient
             SlackLog.RequestDone(logger, call.Method, status, time.GetElapsedTime(started).TotalMilliseconds);
             if (status == 429)
             {
-                return (null, OnRateLimited(call, response.Headers.RetryAfter, attempt, status));
+                return new TryOutcome<T>(RetryKind.RateLimit, OnRateLimited(call, response.Headers.RetryAfter, tries, status));
             }
             if (status >= 500)
             {
-                return (null, OnServerError(call.Method, response, attempt));
+                return new TryOutcome<T>(RetryKind.Error, OnServerError(call.Method, response, tries));
             }
             if (!response.IsSuccessStatusCode)
             {
@@ -95,27 +85,28 @@ public sealed partial class SlackApiClient
                 {
                     SlackLog.ResponseWarning(logger, call.Method, warning);
                 }
-                return (parsed, TimeSpan.Zero);
+                return new TryOutcome<T>(parsed);
             }
             var code = parsed.Error ?? "unknown_error";
             if (code is "ratelimited" or "rate_limited")
             {
-                return (null, OnRateLimited(call, response.Headers.RetryAfter, attempt, status));
+                return new TryOutcome<T>(RetryKind.RateLimit, OnRateLimited(call, response.Headers.RetryAfter, tries, status));
             }
             throw Failure(call.Method, code, status, parsed.Needed, parsed.ResponseMetadata?.Messages);
         }
     }
 
-    private int RateLimitedTries => Math.Max(10, _options.MaxAttempts);
+    // A 429 storm is waited out up to this many tries in all (or Slack:MaxAttempts, if that is more).
+    private const int RateLimitedTries = 10;
 
-    // Waits happen in the pacer for posts (so other jobs' posts in that channel wait too), else here.
-    private TimeSpan OnRateLimited(SlackCall call, RetryConditionHeaderValue? header, int attempt, int status)
+    // Waits happen in the pacer for posts (so other jobs' posts in that channel wait too), else in the policy.
+    private TimeSpan OnRateLimited(SlackCall call, RetryConditionHeaderValue? header, TryCount tries, int status)
     {
-        var wait = RetryTiming.RetryAfter(header, time.GetUtcNow()) ?? RetryTiming.Backoff(attempt, _options.RetryBaseDelay);
+        var wait = RetryTiming.RetryAfter(header, time.GetUtcNow()) ?? tries.Backoff();
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        SlackLog.RateLimited(logger, call.Method, wait.TotalSeconds, attempt);
+        SlackLog.RateLimited(logger, call.Method, wait.TotalSeconds, tries.RateLimitedAttempt);
         // A 429 is Slack saying "later", not a failure: a storm of them is waited out, up to RateLimitedTries.
-        if (attempt >= RateLimitedTries || wait > _options.MaxRateLimitWait)
+        if (!tries.CanRetry(RetryKind.RateLimit) || wait > _options.MaxRateLimitWait)
         {
             throw Failure(call.Method, "ratelimited", status, null);
         }
@@ -127,17 +118,17 @@ public sealed partial class SlackApiClient
         return wait;
     }
 
-    private TimeSpan OnServerError(string method, HttpResponseMessage response, int attempt)
+    private TimeSpan OnServerError(string method, HttpResponseMessage response, TryCount tries)
     {
         var status = (int)response.StatusCode;
-        if (attempt >= _options.MaxAttempts)
+        if (!tries.CanRetry(RetryKind.Error))
         {
             SlackLog.RequestFailed(logger, method, $"http_{status}");
             throw new SlackApiException(method, $"http_{status}", status,
-                $"Slack {method} answered {status} {response.ReasonPhrase} {attempt} times in a row; Slack may be having trouble, try again later.");
+                $"Slack {method} answered {status} {response.ReasonPhrase} {tries.Attempt} times in a row; Slack may be having trouble, try again later.");
         }
-        var delay = RetryTiming.Next(attempt, _options.RetryBaseDelay, RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
-        SlackLog.ServerError(logger, method, status, attempt, delay.TotalSeconds);
+        var delay = tries.Delay(RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
+        SlackLog.ServerError(logger, method, status, tries.Attempt, delay.TotalSeconds);
         return delay;
     }
 

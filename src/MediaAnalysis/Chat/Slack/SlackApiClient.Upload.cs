@@ -67,17 +67,16 @@ public sealed partial class SlackApiClient
         await SendUnauthenticatedAsync("upload", url, Build, canResend: content.CanSeek, _options.UploadTimeout, cancellationToken, token);
     }
 
-    // Requests outside the Web API: any 2xx is success unless the body says ok:false; 429 and 5xx are retried.
+    // Requests outside the Web API: any 2xx is success unless the body says ok:false; 429 and 5xx are retried,
+    // both within Slack:MaxAttempts tries (_plainRules); a 429 even when the body cannot be sent twice.
     private async Task SendUnauthenticatedAsync(string name, Uri url, Func<HttpContent> content, bool canResend, TimeSpan timeout,
-        CancellationToken cancellationToken, AuthenticationHeaderValue? authorization = null)
-    {
-        for (var attempt = 1; ; attempt++)
+        CancellationToken cancellationToken, AuthenticationHeaderValue? authorization = null) =>
+        await _policy.ExecuteAsync(_plainRules, async (tries, token) =>
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
             deadline.CancelAfter(timeout);
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
             request.Headers.Authorization = authorization;
-            TimeSpan delay;
             try
             {
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
@@ -88,29 +87,29 @@ public sealed partial class SlackApiClient
                     {
                         throw Failure(name, refusal, status, null);
                     }
-                    return;
+                    return new TryOutcome<bool>(true);
                 }
-                if ((status != 429 && status < 500) || attempt >= _options.MaxAttempts || (!canResend && status != 429))
+                var kind = status == 429 ? RetryKind.RateLimit : RetryKind.Error;
+                if ((status != 429 && status < 500) || !tries.CanRetry(kind) || (!canResend && status != 429))
                 {
                     var (error, _) = await ReadErrorAsync(response, deadline.Token);
                     throw Failure(name, error ?? $"http_{status}", status, null);
                 }
-                delay = RetryTiming.Next(attempt, _options.RetryBaseDelay, RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
-                SlackLog.ServerError(logger, name, status, attempt, delay.TotalSeconds);
+                var delay = tries.Delay(RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()));
+                SlackLog.ServerError(logger, name, status, tries.Attempt, delay.TotalSeconds);
+                return new TryOutcome<bool>(kind, delay);
             }
-            catch (Exception ex) when (IsNetworkFailure(ex, cancellationToken))
+            catch (Exception ex) when (IsNetworkFailure(ex, token))
             {
                 var detail = ex is OperationCanceledException ? $"no answer within {Format.Span(timeout)}" : ex.Message;
-                SlackLog.NetworkError(logger, name, attempt, detail);
-                if (!(canResend || NeverSent(ex)) || attempt >= _options.MaxAttempts)
+                SlackLog.NetworkError(logger, name, tries.Attempt, detail);
+                if (!(canResend || NeverSent(ex)) || !tries.CanRetry(RetryKind.Error))
                 {
                     throw new SlackApiException(name, "request_failed", 0, $"Slack {name} failed: {detail}", ex);
                 }
-                delay = RetryTiming.Backoff(attempt, _options.RetryBaseDelay);
+                return new TryOutcome<bool>(RetryKind.Error, tries.Backoff());
             }
-            await Task.Delay(delay, time, cancellationToken);
-        }
-    }
+        }, cancellationToken);
 
     // A 2xx answer is a success unless it is Slack JSON with ok:false (upload URLs answer "OK - 1234" as text).
     private static async Task<string?> ReadRefusalAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Http;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat.Slack;
@@ -18,6 +19,12 @@ public sealed partial class SlackApiClient(
 {
     private readonly SlackOptions _options = options.Value;
     private readonly Uri _baseUri = new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
+    private readonly OutboundPolicy _policy = new(time);
+    private readonly RetryRules _retryRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay)
+    {
+        MaxRateLimitedAttempts = Math.Max(RateLimitedTries, options.Value.MaxAttempts),
+    };
+    private readonly RetryRules _plainRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay);
 
     // Returns the message's ts: its id for chat.update, and the thread_ts of replies to it.
     public async Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public sealed class ModelFanOut
     private readonly AnalysisOptions _analysis;
     private readonly TimeProvider _time;
     private readonly ILogger<ModelFanOut> _logger;
+    private readonly OutboundPolicy _policy;
+    private readonly RetryRules _retryRules;
 
     public ModelFanOut(IHttpClientFactory httpClients, IOptions<OpenRouterOptions> options, IOptions<AnalysisOptions> analysis, TimeProvider time, ILogger<ModelFanOut> logger)
     {
@@ -25,6 +27,8 @@ public sealed class ModelFanOut
         _analysis = analysis.Value;
         _time = time;
         _logger = logger;
+        _policy = new OutboundPolicy(time);
+        _retryRules = new RetryRules(_options.MaxAttempts, _options.RetryBaseDelay);
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = new Uri(_options.BaseUrl),
@@ -72,61 +76,65 @@ public sealed class ModelFanOut
         return await Task.WhenAll(calls);
     }
 
-    private async Task<ModelOutcome> CallAsync(ChatRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
+    // Retried: 408, 425, 429 and 5xx, and the same codes (or none) in an error inside an HTTP 200; Retry-After honoured.
+    private Task<ModelOutcome> CallAsync(ChatRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(plan, variant, model, clock, tries, token), cancellationToken);
+    }
+
+    private async Task<TryOutcome<ModelOutcome>> TryOnceAsync(ChatRequestPlan plan, int variant, string model, Stopwatch clock, TryCount tries, CancellationToken cancellationToken)
     {
         var prompt = Prompts[variant].Name;
-        var clock = Stopwatch.StartNew();
-        string reason = "no answer";
+        var attempt = tries.Attempt;
+        string reason;
         int? status = null;
-        for (var attempt = 1; ; attempt++)
+        TimeSpan? retryAfter = null;
+        var retryable = true;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.RequestTimeout);
+        try
         {
-            TimeSpan? retryAfter = null;
-            var retryable = true;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_options.RequestTimeout);
-            try
+            using var body = plan.Body(variant, model);
+            var result = await _chat.CompleteChatAsync(body, new RequestOptions
             {
-                using var body = plan.Body(variant, model);
-                var result = await _chat.CompleteChatAsync(body, new RequestOptions
-                {
-                    ErrorOptions = ClientErrorBehaviors.NoThrow,
-                    CancellationToken = deadline.Token,
-                });
-                var response = result.GetRawResponse();
-                var reply = ChatReplyReader.Read(response.Status, response.Content.ToMemory());
-                if (reply.Ok)
-                {
-                    PipelineLog.ModelAnswered(_logger, prompt, model, clock.Elapsed.TotalSeconds, attempt);
-                    return new ModelOutcome.Succeeded(prompt, model, clock.Elapsed, attempt, reply.Content!,
-                        reply.ServedModel, reply.PromptTokens, reply.CompletionTokens, reply.Cost);
-                }
-                status = response.Status >= 400 ? response.Status : reply.ErrorCode;
-                reason = Explain(response.Status, reply);
-                retryable = response.Status >= 400 ? RetryTiming.IsTransient(response.Status) : reply.ErrorCode is null || RetryTiming.IsTransient(reply.ErrorCode.Value);
-                if (response.Headers.TryGetValue("Retry-After", out var after))
-                {
-                    retryAfter = RetryTiming.ParseRetryAfter(after, _time.GetUtcNow());
-                }
-                PipelineLog.ModelFailedAttempt(_logger, prompt, model, response.Status, reply.Error ?? "", attempt);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                ErrorOptions = ClientErrorBehaviors.NoThrow,
+                CancellationToken = deadline.Token,
+            });
+            var response = result.GetRawResponse();
+            var reply = ChatReplyReader.Read(response.Status, response.Content.ToMemory());
+            if (reply.Ok)
             {
-                reason = $"no answer within {Format.Span(_options.RequestTimeout)}";
-                PipelineLog.ModelFailedAttempt(_logger, prompt, model, 0, "timeout", attempt);
+                PipelineLog.ModelAnswered(_logger, prompt, model, clock.Elapsed.TotalSeconds, attempt);
+                return new TryOutcome<ModelOutcome>(new ModelOutcome.Succeeded(prompt, model, clock.Elapsed, attempt, reply.Content!,
+                    reply.ServedModel, reply.PromptTokens, reply.CompletionTokens, reply.Cost));
             }
-            catch (Exception ex) when (ex is ClientResultException or HttpRequestException or IOException or AggregateException)
+            status = response.Status >= 400 ? response.Status : reply.ErrorCode;
+            reason = Explain(response.Status, reply);
+            retryable = response.Status >= 400 ? RetryTiming.IsTransient(response.Status) : reply.ErrorCode is null || RetryTiming.IsTransient(reply.ErrorCode.Value);
+            if (response.Headers.TryGetValue("Retry-After", out var after))
             {
-                reason = "the model endpoint could not be reached";
-                PipelineLog.ModelFailedAttempt(_logger, prompt, model, 0, ex.GetType().Name, attempt);
+                retryAfter = RetryTiming.ParseRetryAfter(after, _time.GetUtcNow());
             }
-
-            if (!retryable || attempt >= _options.MaxAttempts)
-            {
-                var tries = attempt == 1 ? "" : $" after {attempt} tries";
-                return new ModelOutcome.Failed(prompt, model, clock.Elapsed, attempt, reason + tries, status);
-            }
-            await Task.Delay(RetryTiming.Next(attempt, _options.RetryBaseDelay, retryAfter), _time, cancellationToken);
+            PipelineLog.ModelFailedAttempt(_logger, prompt, model, response.Status, reply.Error ?? "", attempt);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            reason = $"no answer within {Format.Span(_options.RequestTimeout)}";
+            PipelineLog.ModelFailedAttempt(_logger, prompt, model, 0, "timeout", attempt);
+        }
+        catch (Exception ex) when (ex is ClientResultException or HttpRequestException or IOException or AggregateException)
+        {
+            reason = "the model endpoint could not be reached";
+            PipelineLog.ModelFailedAttempt(_logger, prompt, model, 0, ex.GetType().Name, attempt);
+        }
+
+        if (!retryable || !tries.CanRetry(RetryKind.Error))
+        {
+            var after = attempt == 1 ? "" : $" after {attempt} tries";
+            return new TryOutcome<ModelOutcome>(new ModelOutcome.Failed(prompt, model, clock.Elapsed, attempt, reason + after, status));
+        }
+        return new TryOutcome<ModelOutcome>(RetryKind.Error, tries.Delay(retryAfter));
     }
 
     private static string Explain(int httpStatus, ChatReply reply)

@@ -13,71 +13,77 @@ public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> op
     private const int MaxErrorBody = 4096;
 
     private readonly DeepgramOptions _options = options.Value;
+    private readonly OutboundPolicy _policy = new(time);
+    private readonly RetryRules _retryRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay);
 
-    public async Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, CancellationToken cancellationToken)
+    // Retried: 408, 422, 425, 429 and 5xx, timeouts, lost connections and unreadable answers; Retry-After honoured.
+    public Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, CancellationToken cancellationToken)
     {
         var uri = ListenUri();
-        var lastProblem = "";
-        for (var attempt = 1; ; attempt++)
+        return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(uri, audioPath, contentType, expectedDuration, tries, token), cancellationToken);
+    }
+
+    private async Task<TryOutcome<Transcript>> TryOnceAsync(Uri uri, string audioPath, string contentType, TimeSpan expectedDuration, TryCount tries, CancellationToken cancellationToken)
+    {
+        var attempt = tries.Attempt;
+        TimeSpan? retryAfter = null;
+        string problem;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeout);
+        try
         {
-            TimeSpan? retryAfter = null;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_options.Timeout);
-            try
-            {
-                await using var audio = new FileStream(audioPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Token", _options.ApiKey);
-                request.Content = new StreamContent(audio, 64 * 1024);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-                request.Content.Headers.ContentLength = audio.Length;
+            await using var audio = new FileStream(audioPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", _options.ApiKey);
+            request.Content = new StreamContent(audio, 64 * 1024);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            request.Content.Headers.ContentLength = audio.Length;
 
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-                    var parsed = await JsonSerializer.DeserializeAsync(body, DeepgramJsonContext.Default.DeepgramResponse, deadline.Token);
-                    return ToTranscript(parsed, expectedDuration);
-                }
-
-                var status = (int)response.StatusCode;
-                var error = await ReadErrorAsync(response, deadline.Token);
-                PipelineLog.DeepgramError(logger, status, error?.ErrCode ?? error?.Category, error?.RequestId, attempt);
-                lastProblem = $"Deepgram {status}";
-                if (!RetryTiming.IsTransient(status) && status != 422)
-                {
-                    throw new AnalysisFailedException(FailureKind.TranscriptionFailed, Explain(status, error));
-                }
-                retryAfter = RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow());
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (response.IsSuccessStatusCode)
             {
-                PipelineLog.DeepgramTimeout(logger, _options.Timeout.TotalSeconds, attempt);
-                lastProblem = $"no answer from Deepgram within {Format.Span(_options.Timeout)}";
-            }
-            catch (HttpRequestException ex)
-            {
-                PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
-                lastProblem = "Deepgram could not be reached";
-            }
-            catch (JsonException ex)
-            {
-                PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
-                lastProblem = "Deepgram sent an unreadable answer";
-            }
-            catch (IOException ex)
-            {
-                PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
-                lastProblem = "the connection to Deepgram broke";
+                await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
+                var parsed = await JsonSerializer.DeserializeAsync(body, DeepgramJsonContext.Default.DeepgramResponse, deadline.Token);
+                return new TryOutcome<Transcript>(ToTranscript(parsed, expectedDuration));
             }
 
-            if (attempt >= _options.MaxAttempts)
+            var status = (int)response.StatusCode;
+            var error = await ReadErrorAsync(response, deadline.Token);
+            PipelineLog.DeepgramError(logger, status, error?.ErrCode ?? error?.Category, error?.RequestId, attempt);
+            problem = $"Deepgram {status}";
+            if (!RetryTiming.IsTransient(status) && status != 422)
             {
-                throw new AnalysisFailedException(FailureKind.TranscriptionFailed,
-                    $"Transcription failed after {attempt} {(attempt == 1 ? "try" : "tries")} ({lastProblem}). Try again later.");
+                throw new AnalysisFailedException(FailureKind.TranscriptionFailed, Explain(status, error));
             }
-            await Task.Delay(RetryTiming.Next(attempt, _options.RetryBaseDelay, retryAfter), time, cancellationToken);
+            retryAfter = RetryTiming.RetryAfter(response.Headers.RetryAfter, time.GetUtcNow());
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            PipelineLog.DeepgramTimeout(logger, _options.Timeout.TotalSeconds, attempt);
+            problem = $"no answer from Deepgram within {Format.Span(_options.Timeout)}";
+        }
+        catch (HttpRequestException ex)
+        {
+            PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
+            problem = "Deepgram could not be reached";
+        }
+        catch (JsonException ex)
+        {
+            PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
+            problem = "Deepgram sent an unreadable answer";
+        }
+        catch (IOException ex)
+        {
+            PipelineLog.DeepgramNetwork(logger, ex.Message, attempt);
+            problem = "the connection to Deepgram broke";
+        }
+
+        if (!tries.CanRetry(RetryKind.Error))
+        {
+            throw new AnalysisFailedException(FailureKind.TranscriptionFailed,
+                $"Transcription failed after {attempt} {(attempt == 1 ? "try" : "tries")} ({problem}). Try again later.");
+        }
+        return new TryOutcome<Transcript>(RetryKind.Error, tries.Delay(retryAfter));
     }
 
     private Uri ListenUri()
