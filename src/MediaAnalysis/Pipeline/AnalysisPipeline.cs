@@ -75,6 +75,7 @@ public sealed class AnalysisPipeline(
         }
         probed ??= track?.ToProbedMedia() ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Probing, (Environment.TickCount64 - started) / 1000.0);
+        DurationLimit.Check(probed, media.Value.MaxDurationMinutes, logger);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
 
