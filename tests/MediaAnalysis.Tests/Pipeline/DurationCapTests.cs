@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaAnalysis.Cli;
 using MediaAnalysis.Pipeline;
 
@@ -16,20 +15,9 @@ public sealed class DurationCapTests : IAsyncLifetime
         _h = await PipelineHarness.StartAsync();
         _video = Path.Combine(_h.Root, "long.mp4");
         // 70 s of silence under a tiny black picture: H.264 + AAC, faststart, as phones write them.
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[]
-        {
-            "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "color=c=black:s=32x32:r=2:d=70",
-            "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "70", "-c:v", "libx264", "-preset", "ultrafast",
-            "-c:a", "aac", "-b:a", "16k", "-movflags", "+faststart", _video,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var ffmpeg = Process.Start(start)!;
-        var error = await ffmpeg.StandardError.ReadToEndAsync();
-        await ffmpeg.WaitForExitAsync();
-        Assert.True(ffmpeg.ExitCode == 0, $"ffmpeg: {error}");
+        await FfmpegRun.MakeAsync(
+            "-f", "lavfi", "-i", "color=c=black:s=32x32:r=2:d=70", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "70",
+            "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "16k", "-movflags", "+faststart", _video);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
