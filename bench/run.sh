@@ -5,6 +5,8 @@
 #   bench/run.sh startup    process start to the first /healthz 200 and to the first signed Discord PING answered (ReadyToRun), five times each
 #   bench/run.sh load       200 signed Discord requests over 50 guilds from a client process: accept latency (client and app), memory, exactly-once (10 MB videos)
 #   bench/run.sh load-large the same with ~1 GB 60-minute videos (~30 minutes)
+#   bench/run.sh trickle    300 connections claiming 256 KB bodies sent at 3 B/s for 30 s (256 MB cap, 96 MiB heap):
+#                           signed Discord/Slack latency meanwhile, whether the app lives (TRICKLE_CONNECTIONS, TRICKLE_SECONDS)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
 # (default /tmp/media-analysis-bench), never into the repository.
@@ -163,12 +165,21 @@ startup() {
   dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" startup "$OUT/r2r/MediaAnalysis.dll" "$OUT/startup" 5
 }
 
+# Slow bodies (issue 14): the ReadyToRun build under the 256 MB cap with the image's heap limit.
+trickle() {
+  dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" trickle "$OUT/r2r/MediaAnalysis.dll" "$MEMCAP" "$OUT/trickle" \
+    "${TRICKLE_CONNECTIONS:-300}" "${TRICKLE_SECONDS:-30}"
+}
+
 case "$WHAT" in
   startup) startup ;;
+  trickle) trickle ;;
   load) load small.mp4 ;;
   load-large) load large.mp4 ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|trickle|all]" >&2; exit 2 ;;
 esac

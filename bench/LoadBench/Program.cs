@@ -21,6 +21,10 @@ if (args is ["startup", .. var rest])
 {
     return await MediaAnalysis.Bench.Startup.RunAsync(rest);
 }
+if (args is ["trickle", .. var trickleArgs])
+{
+    return await MediaAnalysis.Bench.Trickle.RunAsync(trickleArgs);
+}
 if (args is ["client", .. var clientArgs])
 {
     return await LoadClient.RunAsync(clientArgs);

@@ -10,6 +10,7 @@ public static class ChatRegistration
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
+        services.AddSingleton<WebhookBodyGate>();
         services.AddDiscordProtocol();
         if (configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>() is { IsEnabled: true })
         {

@@ -26,7 +26,8 @@ public static class ServeCommand
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
-        // Webhooks are a few KB: the app reads at most 256 KB of a body (WebhookBody) within Webhooks:BodyTimeout;
+        // Webhooks are a few KB: the app reads at most 256 KB of a body (WebhookBody, grown as bytes arrive; past
+        // 16 KiB at most Webhooks:MaxConcurrentBodies at once) within Webhooks:BodyTimeout;
         // Kestrel refuses anything over 1 MB outright, headers that take over 10 s, and bodies under 240 B/s.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Diagnostics;
 
@@ -23,7 +22,7 @@ public sealed class AppMetrics : IDisposable
     private readonly Counter<double> _cost;
     private readonly Counter<double> _transcribedMinutes;
 
-    public AppMetrics(IMeterFactory meters, IJobMaintenance store)
+    public AppMetrics(IMeterFactory meters, StoreProbe store)
     {
         _meter = meters.Create(MeterName);
         _jobs = _meter.CreateCounter<long>("mediaanalysis.jobs", "{job}", "Jobs ended, by platform and outcome (done, failed, cancelled, timed_out, refused).");
@@ -39,6 +38,7 @@ public sealed class AppMetrics : IDisposable
         _tokens = _meter.CreateCounter<long>("mediaanalysis.model.tokens", "{token}", "Tokens used, by model and kind (prompt, completion).");
         _cost = _meter.CreateCounter<double>("mediaanalysis.model.cost", "usd", "What the model calls cost, as OpenRouter reports it (usage.cost).");
         _transcribedMinutes = _meter.CreateCounter<double>("mediaanalysis.transcription.minutes", "min", "Minutes of audio transcribed (what Deepgram bills).");
+        _ = store.LastCounts(); // the first read starts now, so the first scrape has counts
         _meter.CreateObservableGauge("mediaanalysis.queue.depth", () => Depth(store), "{job}", "Jobs running and waiting, in the whole store.");
     }
 
@@ -98,18 +98,8 @@ public sealed class AppMetrics : IDisposable
         _ => "rejected",
     };
 
-    // A scrape every few seconds at most; the counts are one indexed query.
-    private static IEnumerable<Measurement<long>> Depth(IJobMaintenance store)
-    {
-        (int Running, int Queued) counts;
-        try
-        {
-            counts = store.CountsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
-        {
-            return [];
-        }
-        return [new(counts.Running, new KeyValuePair<string, object?>("state", "running")), new(counts.Queued, new KeyValuePair<string, object?>("state", "queued"))];
-    }
+    // The counts as last read, refreshed in the background (StoreProbe): a scrape never waits for SQLite.
+    private static IEnumerable<Measurement<long>> Depth(StoreProbe store) => store.LastCounts() is { } counts
+        ? [new(counts.Running, new KeyValuePair<string, object?>("state", "running")), new(counts.Queued, new KeyValuePair<string, object?>("state", "queued"))]
+        : [];
 }

@@ -13,10 +13,15 @@ public static partial class ErrorHandling
                 // The sender's fault (a body too slow or too large): one warning line, no stack trace.
                 BadRequest(logger, context.Request.Path, bad.StatusCode, bad.Message);
                 context.Response.StatusCode = bad.StatusCode;
+                if (bad.StatusCode == StatusCodes.Status503ServiceUnavailable)
+                {
+                    context.Response.Headers.RetryAfter = "1";
+                }
                 await context.Response.WriteAsJsonAsync(new ErrorBody(bad.StatusCode switch
                 {
                     StatusCodes.Status408RequestTimeout => "request body too slow",
                     StatusCodes.Status413PayloadTooLarge => "request body too large",
+                    StatusCodes.Status503ServiceUnavailable => "too many request bodies at once, try again",
                     _ => "bad request",
                 }), DiagnosticsJsonContext.Default.ErrorBody);
                 return;

@@ -9,6 +9,7 @@ public static class MetricsRegistration
     // read on each scrape of GET /metrics: nothing is pushed anywhere, nothing runs between scrapes.
     public static IServiceCollection AddAppMetrics(this IServiceCollection services)
     {
+        services.AddSingleton<StoreProbe>();
         services.AddSingleton<AppMetrics>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("media-analysis"))

@@ -1,7 +1,7 @@
 namespace MediaAnalysis.Lifecycle;
 
-// When the app last did something a person caused: a platform request, or a job waiting or running.
-// Health checks and metric scrapes are not activity: the platform probes them all the time.
+// When the app last did something a person caused: a verified platform request (answered with a success),
+// or a job waiting or running. Health checks, metric scrapes and refused requests (401, 4xx) are not activity.
 public sealed class ActivityTracker(TimeProvider time)
 {
     private long _last = time.GetTimestamp();

@@ -12,12 +12,14 @@ public static class LifecycleRegistration
         return services;
     }
 
+    // Counted once answered, and only when the answer is a success: a request that failed its signature (401),
+    // was too big, too slow or malformed (4xx) is anyone on the internet, and must not keep the machine awake.
     public static IApplicationBuilder UseActivityTracking(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (ActivityTracker.Counts(context.Request.Path))
+        await next(context);
+        if (ActivityTracker.Counts(context.Request.Path) && context.Response.StatusCode < 400)
         {
             context.RequestServices.GetRequiredService<ActivityTracker>().Touch();
         }
-        await next(context);
     });
 }

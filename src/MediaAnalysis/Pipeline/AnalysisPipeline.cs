@@ -76,6 +76,7 @@ public sealed class AnalysisPipeline(
         }
         probed ??= track?.ToProbedMedia() ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Probing, time.GetElapsedTime(started).TotalSeconds);
+        DurationLimit.Check(probed, media.Value.MaxDurationMinutes, logger);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
 

@@ -24,6 +24,8 @@ public static class PipelineRegistration
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var handler = Handler(allowRedirect: false);
+                // Never through HTTP_PROXY/HTTPS_PROXY: the guard must see the file host's own address, not a proxy's.
+                handler.UseProxy = false;
                 handler.ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync;
                 return handler;
             });

@@ -58,6 +58,7 @@ public sealed class AudioExtractor(FFmpegLocator ffmpeg, TimeProvider time, ILog
         var processor = FFMpegArguments
             .FromFileInput(input, verifyExists: true, o =>
             {
+                o.WithCustomArgument(FFmpegLocator.InputWhitelist);
                 if (patience is { } wait)
                 {
                     o.WithCustomArgument(FormattableString.Invariant($"-follow 1 -rw_timeout {(long)wait.TotalMicroseconds}"));

@@ -11,7 +11,7 @@ public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector>
         IMediaAnalysis analysis;
         try
         {
-            analysis = await ChildPriority.StartAsync(() => FFProbe.AnalyseAsync(path, ffmpeg.Options(workingDirectory), null, cancellationToken));
+            analysis = await ChildPriority.StartAsync(() => FFProbe.AnalyseAsync(path, ffmpeg.Options(workingDirectory), FFmpegLocator.InputWhitelist, cancellationToken));
         }
         catch (FFProbeProcessException ex)
         {
@@ -51,7 +51,8 @@ public sealed class MediaInspector(FFmpegLocator ffmpeg, ILogger<MediaInspector>
         {
             return "I couldn't read this file as a video (it looks truncated: the download or upload may not have finished).";
         }
-        if (stderr.Contains("Invalid data found when processing input", StringComparison.OrdinalIgnoreCase))
+        if (stderr.Contains("Invalid data found when processing input", StringComparison.OrdinalIgnoreCase)
+            || stderr.Contains("not on whitelist", StringComparison.OrdinalIgnoreCase))
         {
             return "That file isn't a video or audio file I can read.";
         }

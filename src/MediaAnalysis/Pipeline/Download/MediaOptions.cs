@@ -33,6 +33,10 @@ public sealed class MediaOptions : IValidatedOptions
     // Jobs downloading and extracting at the same time (each a video on disk and an ffmpeg child).
     public int MaxConcurrentDownloads { get; set; } = 2;
 
+    // Longer tracks are refused once probed, before any transcription: Deepgram bills by the minute, and 1 GB of
+    // low-bitrate audio is ~290 hours.
+    public int MaxDurationMinutes { get; set; } = 180;
+
     public IReadOnlyList<string> EffectiveAllowedHosts => AllowedHosts is { Count: > 0 } hosts ? hosts : DefaultAllowedHosts;
 
     public string EffectiveTempPath =>
@@ -54,6 +58,10 @@ public sealed class MediaOptions : IValidatedOptions
         if (MaxConcurrentDownloads < 1)
         {
             yield return $"{SectionName}:MaxConcurrentDownloads must be at least 1, got {MaxConcurrentDownloads}";
+        }
+        if (MaxDurationMinutes < 1)
+        {
+            yield return $"{SectionName}:MaxDurationMinutes must be at least 1, got {MaxDurationMinutes}";
         }
         if (OptionChecks.Positive($"{SectionName}:DownloadIdleTimeout", DownloadIdleTimeout) is { } idle)
         {
