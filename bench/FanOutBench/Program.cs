@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 

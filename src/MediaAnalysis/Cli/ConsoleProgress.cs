@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Cli;

@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Audio;
 using MediaAnalysis.Pipeline.Download;

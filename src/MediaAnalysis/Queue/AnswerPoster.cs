@@ -1,4 +1,4 @@
-using MediaAnalysis.Chat;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Storage;
 

@@ -1,6 +1,6 @@
 using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 using MediaAnalysis.Storage;
 

@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
@@ -34,12 +34,14 @@ public sealed class JobQueue(
         return (result, result.Job is { } job ? await StatusAsync(job, cancellationToken) : null);
     }
 
+    public ReplyContext ReplyContextFor(JobRecord job) => store.ReplyContextFor(job);
+
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
 
     // A queued job's status carries its place in line and an estimate from recent run times.
     public async Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        var status = JobStatusExtensions.StatusOf(job, analysis.Value.EffectivePrompts, analysis.Value.EffectiveModels);
+        var status = JobStatus.From(job, analysis.Value.EffectivePrompts.Select(p => p.Name), analysis.Value.EffectiveModels);
         if (job.State != JobState.Queued)
         {
             return status;
@@ -89,8 +91,7 @@ public sealed class JobQueue(
 
     private async Task ShowQuietlyAsync(IChatReplier replier, JobRecord job, JobStatus status, CancellationToken cancellationToken)
     {
-        var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
-            (state, ct) => store.SavePlatformStateAsync(job.Id, state, ct));
+        var context = store.ReplyContextFor(job);
         try
         {
             await replier.ShowStatusAsync(context, status, cancellationToken);

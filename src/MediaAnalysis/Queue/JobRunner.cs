@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Transcription;
 using MediaAnalysis.Storage;
@@ -49,10 +49,9 @@ public sealed class JobRunner(
         var pipeline = services.GetRequiredService<AnalysisPipeline>();
         var prompts = pipeline.FanOut.Prompts;
         var models = pipeline.FanOut.Models;
-        var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
-            (state, ct) => store.SavePlatformStateAsync(job.Id, state, ct));
+        var context = store.ReplyContextFor(job);
         var stored = await store.GetAnswersAsync(job.Id, CancellationToken.None);
-        var initial = stored.Aggregate(JobStatusExtensions.StatusOf(job, prompts, models), (s, a) => s.WithOutcome(a.Outcome)) with
+        var initial = stored.Aggregate(JobStatus.From(job, prompts.Select(p => p.Name), models), (s, a) => s.WithOutcome(a.Outcome)) with
         {
             State = JobState.Running,
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,

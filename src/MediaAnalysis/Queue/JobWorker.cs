@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using MediaAnalysis.Jobs;
+
 namespace MediaAnalysis.Queue;
 
 // Event ids 2100-2199. Never log tokens, transcripts or answers.

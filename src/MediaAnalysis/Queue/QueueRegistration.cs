@@ -1,4 +1,3 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Storage;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;

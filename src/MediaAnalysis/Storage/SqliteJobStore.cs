@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaAnalysis.Chat;
+using MediaAnalysis.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -221,6 +220,6 @@ public sealed class SqliteJobStoreTests : IAsyncLifetime
     private async Task<JobRecord> Enqueue(string tenant, string key) =>
         (await _store.EnqueueAsync(Request(tenant, key), 10, T0, CancellationToken.None)).Job!;
 
-    private static MediaAnalysis.Chat.AnalyzeRequest Request(string tenant, string key) =>
+    private static MediaAnalysis.Jobs.AnalyzeRequest Request(string tenant, string key) =>
         QueueHarness.Request(new Uri("https://cdn.discordapp.com/a.mp4"), tenant, key);
 }

@@ -1,5 +1,5 @@
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Tests.Support;

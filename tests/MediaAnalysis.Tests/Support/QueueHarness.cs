@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Cli;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 using MediaAnalysis.Storage;
 

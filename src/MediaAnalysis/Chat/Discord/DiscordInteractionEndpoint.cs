@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Download;
 using MediaAnalysis.Queue;
-using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat.Discord;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord;
 

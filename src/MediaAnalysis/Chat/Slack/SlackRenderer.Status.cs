@@ -1,7 +1,6 @@
 using System.Globalization;
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Slack;
 

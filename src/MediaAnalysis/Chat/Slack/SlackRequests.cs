@@ -1,12 +1,11 @@
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
-using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Chat.Slack;
 
 // Turns "this video, in this message" into a job, and tells the person what happened.
-public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, IJobStore store, ILogger<SlackRequests> logger)
+public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, ILogger<SlackRequests> logger)
 {
     // Null when all went well and the status message says the rest; else a line for the person.
     // `responseUrl` (shortcuts and commands) reaches the person even where the bot cannot post.
@@ -49,8 +48,7 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
             case EnqueueOutcome.Created:
                 // The status message goes into the video's thread now, with the job's place in line.
                 var job = result.Job!;
-                var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
-                    (s, ct) => store.SavePlatformStateAsync(job.Id, s, ct));
+                var context = queue.ReplyContextFor(job);
                 Background(async () =>
                 {
                     try

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
 using MediaAnalysis.Http;
+using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;

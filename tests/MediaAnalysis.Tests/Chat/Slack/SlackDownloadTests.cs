@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Download;
 using Microsoft.Extensions.Logging.Abstractions;
 

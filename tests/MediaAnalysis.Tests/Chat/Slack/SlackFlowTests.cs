@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MediaAnalysis.Cli;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Storage;
+namespace MediaAnalysis.Jobs;
 
 public enum EnqueueOutcome
 {
