@@ -1,6 +1,7 @@
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Download;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +14,15 @@ public sealed class JobQueue(
     ChatRepliers repliers,
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
+    IOptions<MediaOptions> media,
     TimeProvider time,
     AppMetrics metrics,
     ILogger<JobQueue> logger)
 {
     public int MaxPendingPerTenant => options.Value.MaxPendingPerGuild;
+
+    // Media:MaxBytes, for a platform that knows a file's size before it asks.
+    public long MaxVideoBytes => media.Value.MaxBytes;
 
     public async Task<(EnqueueResult Result, JobStatus? Status)> EnqueueAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {

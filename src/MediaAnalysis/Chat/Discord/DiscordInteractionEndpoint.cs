@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Jobs;
-using MediaAnalysis.Pipeline.Download;
 using MediaAnalysis.Queue;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +25,6 @@ public static class DiscordInteractionEndpoint
         HttpRequest request,
         DiscordSignatureVerifier verifier,
         JobQueue queue,
-        IOptions<MediaOptions> media,
         IOptions<DiscordOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -59,7 +57,7 @@ public static class DiscordInteractionEndpoint
         return interaction.Type switch
         {
             InteractionType.Ping => Respond(InteractionResponse.Pong),
-            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, media.Value, options.Value, time, logger, cancellationToken),
+            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, options.Value, time, logger, cancellationToken),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
         };
@@ -68,7 +66,6 @@ public static class DiscordInteractionEndpoint
     private static async Task<IResult> AnalyzeAsync(
         Interaction interaction,
         JobQueue queue,
-        MediaOptions media,
         DiscordOptions options,
         TimeProvider time,
         ILogger logger,
@@ -86,9 +83,9 @@ public static class DiscordInteractionEndpoint
                 ? $"That file is {DiscordVideoPicker.Describe(rejected)}; /analyze takes a video or audio file."
                 : "That message has no video or audio file to analyze."));
         }
-        if (video.Size > media.MaxBytes)
+        if (video.Size > queue.MaxVideoBytes)
         {
-            return Respond(DiscordRenderer.Ephemeral($"That video is {Format.Bytes(video.Size)}; this bot takes up to {Format.Bytes(media.MaxBytes)}."));
+            return Respond(DiscordRenderer.Ephemeral($"That video is {Format.Bytes(video.Size)}; this bot takes up to {Format.Bytes(queue.MaxVideoBytes)}."));
         }
         if (!Uri.TryCreate(video.Url, UriKind.Absolute, out var url))
         {
