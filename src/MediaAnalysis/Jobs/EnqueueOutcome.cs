@@ -7,6 +7,6 @@ public enum EnqueueOutcome
     Duplicate,
     // The same person already has this video queued or running.
     AlreadyActive,
-    // The tenant has Queue:MaxPendingPerGuild jobs waiting.
+    // The tenant has Queue:MaxPendingPerTenant jobs waiting.
     QueueFull,
 }

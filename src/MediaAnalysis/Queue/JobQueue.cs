@@ -10,7 +10,8 @@ namespace MediaAnalysis.Queue;
 // What chat adapters call: enqueue (idempotent, bounded per tenant), look up, cancel.
 public sealed class JobQueue(
     IJobStore store,
-    JobSignal signal,
+    WorkerWakeUp wakeUp,
+    RunningJobs running,
     ChatRepliers repliers,
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
@@ -19,17 +20,17 @@ public sealed class JobQueue(
     AppMetrics metrics,
     ILogger<JobQueue> logger)
 {
-    public int MaxPendingPerTenant => options.Value.MaxPendingPerGuild;
+    public int MaxPendingPerTenant => options.Value.EffectiveMaxPendingPerTenant;
 
     // Media:MaxBytes, for a platform that knows a file's size before it asks.
     public long MaxVideoBytes => media.Value.MaxBytes;
 
     public async Task<(EnqueueResult Result, JobStatus? Status)> EnqueueAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
-        var result = await store.EnqueueAsync(request, options.Value.MaxPendingPerGuild, time.GetUtcNow(), cancellationToken);
+        var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)
         {
-            signal.Wake();
+            wakeUp.Wake();
         }
         else if (result.Outcome == EnqueueOutcome.QueueFull)
         {
@@ -77,7 +78,7 @@ public sealed class JobQueue(
             return CancelOutcome.Cancelled;
         }
         // Running: here, its token is cancelled now; elsewhere, its worker sees the request at its next lease renewal.
-        signal.TryCancel(jobId);
+        running.TryCancel(jobId);
         return CancelOutcome.Cancelling;
     }
 

@@ -13,7 +13,7 @@ public sealed class JobRunner(
     IServiceProvider services,
     IJobStore store,
     ChatRepliers repliers,
-    JobSignal signal,
+    RunningJobs running,
     IOptions<QueueOptions> options,
     TimeProvider time,
     AppMetrics metrics,
@@ -40,7 +40,7 @@ public sealed class JobRunner(
 
         // Reachable for Cancel from the first moment; a cancel that came between the claim and now is in the row.
         using var cancel = new CancellationTokenSource();
-        signal.Register(job.Id, cancel);
+        running.Register(job.Id, cancel);
         if (job.CancelRequestedBy is not null || (await store.GetAsync(job.Id, CancellationToken.None))?.CancelRequestedBy is not null)
         {
             await cancel.CancelAsync();
@@ -95,7 +95,7 @@ public sealed class JobRunner(
         }
         finally
         {
-            signal.Unregister(job.Id);
+            running.Unregister(job.Id);
         }
 
         await store.FinishAsync(job.Id, final, note, time.GetUtcNow(), CancellationToken.None);

@@ -40,4 +40,7 @@ public static partial class QueueLog
 
     [LoggerMessage(2111, LogLevel.Information, "Job {JobId} stage {Stage}")]
     public static partial void Stage(ILogger logger, string jobId, string stage);
+
+    [LoggerMessage(2112, LogLevel.Warning, "Queue:MaxPendingPerGuild is the old name of Queue:MaxPendingPerTenant; it is read this time, please rename it")]
+    public static partial void OldPendingKey(ILogger logger);
 }

@@ -10,7 +10,8 @@ public static class QueueRegistration
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         services.AddSingleton<IJobStore, SqliteJobStore>();
-        services.AddSingleton<JobSignal>();
+        services.AddSingleton<WorkerWakeUp>();
+        services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobQueue>();

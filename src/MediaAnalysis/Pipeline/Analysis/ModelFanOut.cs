@@ -48,7 +48,7 @@ public sealed class ModelFanOut
         Func<string, string, bool>? skip,
         CancellationToken cancellationToken)
     {
-        var plan = new ChatRequestPlan(transcript, Prompts, _options.MaxTokens);
+        var plan = new ModelRequestPlan(transcript, Prompts, _options.MaxTokens);
         var calls = new List<Task<ModelOutcome>>();
         for (var p = 0; p < Prompts.Count; p++)
         {
@@ -73,7 +73,7 @@ public sealed class ModelFanOut
         return await Task.WhenAll(calls);
     }
 
-    private async Task<ModelOutcome> CallAsync(ChatRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
+    private async Task<ModelOutcome> CallAsync(ModelRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
     {
         var prompt = Prompts[variant].Name;
         var clock = Stopwatch.StartNew();
@@ -94,7 +94,7 @@ public sealed class ModelFanOut
                     CancellationToken = deadline.Token,
                 });
                 var response = result.GetRawResponse();
-                var reply = ChatReplyReader.Read(response.Status, response.Content.ToMemory());
+                var reply = ModelReplyReader.Read(response.Status, response.Content.ToMemory());
                 if (reply.Ok)
                 {
                     PipelineLog.ModelAnswered(_logger, prompt, model, clock.Elapsed.TotalSeconds, attempt);
@@ -130,7 +130,7 @@ public sealed class ModelFanOut
         }
     }
 
-    private static string Explain(int httpStatus, ChatReply reply)
+    private static string Explain(int httpStatus, ModelReply reply)
     {
         var code = httpStatus >= 400 ? httpStatus : reply.ErrorCode;
         var what = code switch
