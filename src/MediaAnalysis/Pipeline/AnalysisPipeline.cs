@@ -19,18 +19,16 @@ public sealed class AnalysisPipeline(
     IOptions<MediaOptions> media,
     ILogger<AnalysisPipeline> logger)
 {
-    public ModelFanOut FanOut => fanOut;
-
-    public async Task<AnalysisResult> RunAsync(AnalysisSource source, IAnalysisProgress progress, CancellationToken cancellationToken)
+    public async Task<AnalysisResult> RunAsync(AnalysisSource source, IAnalysisObserver progress, CancellationToken cancellationToken)
     {
         var (info, transcript) = await TranscribeAsync(source, progress, cancellationToken);
-        var outcomes = await AnalyzeAsync(transcript, progress, skip: null, onOutcome: null, cancellationToken);
+        var outcomes = await AnalyzeAsync(transcript, answered: new HashSet<(string, string)>(), progress, cancellationToken);
         return new AnalysisResult(info, transcript, outcomes);
     }
 
     public async Task<(MediaInfo Media, Transcript Transcript)> TranscribeAsync(
         AnalysisSource source,
-        IAnalysisProgress progress,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         await using var workspace = JobWorkspace.Create(media.Value.EffectiveTempPath);
@@ -54,7 +52,7 @@ public sealed class AnalysisPipeline(
     private async Task<(MediaInfo Info, ExtractedAudio Audio)> PrepareAudioAsync(
         AnalysisSource source,
         JobWorkspace workspace,
-        IAnalysisProgress progress,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         var (path, size, name, early) = await ObtainAsync(source, workspace, progress, cancellationToken);
@@ -95,13 +93,12 @@ public sealed class AnalysisPipeline(
         return (info, audio);
     }
 
-    // Silence gives no model call: there is nothing to ask about. `onOutcome` runs as each call ends
-    // (to store and post it); `skip` names (prompt, model) pairs answered before a restart.
+    // Silence gives no model call: there is nothing to ask about. `answered` names (prompt, model) pairs
+    // answered before a restart; each other call's outcome goes to the observer as it ends.
     public async Task<IReadOnlyList<ModelOutcome>> AnalyzeAsync(
         Transcript transcript,
-        IAnalysisProgress progress,
-        Func<string, string, bool>? skip,
-        Func<ModelOutcome, Task>? onOutcome,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         if (transcript.IsEmpty)
@@ -110,14 +107,7 @@ public sealed class AnalysisPipeline(
         }
         progress.StageStarted(AnalysisStage.Analyzing);
         var started = Environment.TickCount64;
-        var outcomes = await fanOut.RunAsync(transcript.Text, async outcome =>
-        {
-            progress.ModelFinished(outcome);
-            if (onOutcome is not null)
-            {
-                await onOutcome(outcome);
-            }
-        }, skip, cancellationToken);
+        var outcomes = await fanOut.RunAsync(transcript.Text, answered, progress, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Analyzing, (Environment.TickCount64 - started) / 1000.0);
         return outcomes;
     }
@@ -125,7 +115,7 @@ public sealed class AnalysisPipeline(
     private async Task<(string Path, long Size, string Name, EarlyExtraction? Early)> ObtainAsync(
         AnalysisSource source,
         JobWorkspace workspace,
-        IAnalysisProgress progress,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         if (source.LocalPath is { } local)

@@ -13,6 +13,7 @@ public static class QueueRegistration
         services.AddSingleton<WorkerWakeUp>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();
+        services.AddSingleton<JobStages>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobWorker>();

@@ -41,11 +41,12 @@ public sealed class ModelFanOut
 
     public IReadOnlyList<string> Models => _analysis.EffectiveModels;
 
-    // Outcomes in prompt-major order. `skip` names (prompt, model) pairs already answered, e.g. after a restart.
+    // Outcomes in prompt-major order, each told to the observer as its call ends. `answered` names (prompt, model)
+    // pairs already answered, e.g. before a restart: they are not asked again.
     public async Task<IReadOnlyList<ModelOutcome>> RunAsync(
         string transcript,
-        Func<ModelOutcome, Task>? onOutcome,
-        Func<string, string, bool>? skip,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver? observer,
         CancellationToken cancellationToken)
     {
         var plan = new ModelRequestPlan(transcript, Prompts, _options.MaxTokens);
@@ -54,7 +55,7 @@ public sealed class ModelFanOut
         {
             foreach (var model in Models)
             {
-                if (skip?.Invoke(Prompts[p].Name, model) == true)
+                if (answered.Contains((Prompts[p].Name, model)))
                 {
                     continue;
                 }
@@ -62,9 +63,9 @@ public sealed class ModelFanOut
                 calls.Add(Task.Run(async () =>
                 {
                     var outcome = await CallAsync(plan, variant, model, cancellationToken);
-                    if (onOutcome is not null)
+                    if (observer is not null)
                     {
-                        await onOutcome(outcome);
+                        await observer.ModelFinishedAsync(outcome, cancellationToken);
                     }
                     return outcome;
                 }, CancellationToken.None));
