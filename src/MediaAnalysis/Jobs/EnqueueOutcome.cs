@@ -9,4 +9,6 @@ public enum EnqueueOutcome
     AlreadyActive,
     // The tenant has Queue:MaxPendingPerTenant jobs waiting.
     QueueFull,
+    // The job store could not be reached: nothing was made, and the person is asked to try later.
+    StoreUnavailable,
 }

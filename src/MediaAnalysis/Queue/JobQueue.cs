@@ -25,7 +25,23 @@ public sealed class JobQueue(
     // Media:MaxBytes, for a platform that knows a file's size before it asks.
     public long MaxVideoBytes => media.Value.MaxBytes;
 
+    // The one intake: every platform hands its request here and renders the outcome. A store that cannot be
+    // reached is an outcome (StoreUnavailable), logged here once; no platform sees the database's exception.
     public async Task<(EnqueueResult Result, JobStatus? Status)> EnqueueAsync(AnalyzeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await AcceptAsync(request, cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            QueueLog.StoreUnavailable(logger, request.Platform, request.IdempotencyKey, ex.Message);
+            return (new EnqueueResult(EnqueueOutcome.StoreUnavailable, null), null);
+        }
+    }
+
+    private async Task<(EnqueueResult Result, JobStatus? Status)> AcceptAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
         var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)

@@ -43,4 +43,7 @@ public static partial class QueueLog
 
     [LoggerMessage(2112, LogLevel.Warning, "Queue:MaxPendingPerGuild is the old name of Queue:MaxPendingPerTenant; it is read this time, please rename it")]
     public static partial void OldPendingKey(ILogger logger);
+
+    [LoggerMessage(2113, LogLevel.Error, "Job store unavailable; {Platform} request {Key} turned away: {Detail}")]
+    public static partial void StoreUnavailable(ILogger logger, string platform, string key, string detail);
 }

@@ -102,29 +102,23 @@ public static class DiscordInteractionEndpoint
             ChannelType = (int)(interaction.Channel?.Type ?? Payloads.ChannelType.GuildText),
             AppPermissions = ulong.TryParse(interaction.AppPermissions, NumberStyles.None, CultureInfo.InvariantCulture, out var perms) ? perms : 0,
         };
-        EnqueueResult result;
-        JobStatus? status;
-        try
+        var (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
         {
-            (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
-            {
-                Platform = DiscordReplier.PlatformName,
-                Tenant = guild,
-                Channel = channel,
-                RequesterId = invoker?.Id ?? "",
-                RequesterName = invoker?.DisplayName ?? "someone",
-                IdempotencyKey = $"discord:{interaction.Id}",
-                VideoKey = video.Id,
-                VideoUrl = url,
-                SourceName = FileNames.Sanitize(video.Filename),
-                SizeBytes = video.Size,
-                PlatformState = state.Serialize(),
-            }, cancellationToken);
-        }
-        catch (System.Data.Common.DbException ex)
+            Platform = DiscordReplier.PlatformName,
+            Tenant = guild,
+            Channel = channel,
+            RequesterId = invoker?.Id ?? "",
+            RequesterName = invoker?.DisplayName ?? "someone",
+            IdempotencyKey = $"discord:{interaction.Id}",
+            VideoKey = video.Id,
+            VideoUrl = url,
+            SourceName = FileNames.Sanitize(video.Filename),
+            SizeBytes = video.Size,
+            PlatformState = state.Serialize(),
+        }, cancellationToken);
+        if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {
-            DiscordLog.StoreUnavailable(logger, interaction.Id, ex.Message);
-            return Respond(DiscordRenderer.Ephemeral("I can't take new videos right now (my job storage is unavailable). Please try again later."));
+            return Respond(DiscordRenderer.Ephemeral(IntakeText.StoreUnavailable));
         }
         DiscordLog.InteractionQueued(logger, interaction.Id, result.Outcome.ToString());
         var note = candidates > 1 ? $"That message has {candidates} videos; I'm analyzing the first, {FileNames.Sanitize(video.Filename)}." : null;

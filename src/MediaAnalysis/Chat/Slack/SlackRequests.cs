@@ -17,30 +17,24 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
             return "Slack didn't give me a download link for that file (is it shared from another workspace?).";
         }
         var state = new SlackJobState { Channel = channel, ThreadTs = threadTs ?? messageTs };
-        EnqueueResult result;
-        JobStatus? status;
-        try
+        var (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
         {
-            (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
-            {
-                Platform = SlackReplier.PlatformName,
-                Tenant = team,
-                Channel = channel,
-                RequesterId = user,
-                RequesterName = user,
-                // One analysis per video message: a retried event, the mention and its file_share twin, a second click.
-                IdempotencyKey = $"slack:{team}:{channel}:{messageTs}:{file.Id}",
-                VideoKey = file.Id,
-                VideoUrl = video,
-                SourceName = FileNames.Sanitize(file.Name ?? file.Title),
-                SizeBytes = file.Size,
-                PlatformState = state.Serialize(),
-            }, cancellationToken);
-        }
-        catch (System.Data.Common.DbException ex)
+            Platform = SlackReplier.PlatformName,
+            Tenant = team,
+            Channel = channel,
+            RequesterId = user,
+            RequesterName = user,
+            // One analysis per video message: a retried event, the mention and its file_share twin, a second click.
+            IdempotencyKey = $"slack:{team}:{channel}:{messageTs}:{file.Id}",
+            VideoKey = file.Id,
+            VideoUrl = video,
+            SourceName = FileNames.Sanitize(file.Name ?? file.Title),
+            SizeBytes = file.Size,
+            PlatformState = state.Serialize(),
+        }, cancellationToken);
+        if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {
-            SlackFlowLog.FollowUpFailed(logger, ex.Message);
-            return "I can't take new videos right now (my job storage is unavailable). Please try again later.";
+            return IntakeText.StoreUnavailable;
         }
         SlackFlowLog.Queued(logger, source, team, channel, result.Outcome.ToString());
         switch (result.Outcome)
