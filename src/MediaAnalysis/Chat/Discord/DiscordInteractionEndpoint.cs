@@ -130,7 +130,7 @@ public static class DiscordInteractionEndpoint
                 Data = DiscordRenderer.Status(status! with { Note = note ?? status!.Note }),
             }),
             EnqueueOutcome.AlreadyActive => Respond(DiscordRenderer.Ephemeral(status?.QueuePosition is { } position
-                ? $"You already asked for this video: it is {Ordinal(position)} in line. Its status message is above."
+                ? $"You already asked for this video: it is {StatusText.Ordinal(position)} in line. Its status message is above."
                 : "You already asked for this video and it is being analyzed now. Its status message is above.")),
             _ => Respond(DiscordRenderer.Ephemeral(
                 $"This server already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.")),
@@ -161,10 +161,4 @@ public static class DiscordInteractionEndpoint
         $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions={DiscordPermissions.Install}";
 
     private static IResult Respond(InteractionResponse response) => Results.Json(response, DiscordJsonContext.Default.InteractionResponse);
-
-    private static string Ordinal(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => $"{n}th",
-        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
-    };
 }
