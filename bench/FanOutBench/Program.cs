@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 
@@ -24,7 +25,7 @@ using var host = builder.Build();
 var fanOut = host.Services.GetRequiredService<ModelFanOut>();
 
 // Warm-up: JIT, connection pool, SDK statics; not the fan-out's own cost.
-await fanOut.RunAsync(Transcript(50), null, null, CancellationToken.None);
+await fanOut.RunAsync(Transcript(50), answered: new HashSet<(string, string)>(), observer: null, CancellationToken.None);
 
 Console.WriteLine("words\ttranscript_utf8_bytes\tallocated_bytes\tbudget_bytes\tverdict");
 foreach (var words in args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)))
@@ -33,7 +34,7 @@ foreach (var words in args.Skip(1).Select(a => int.Parse(a, CultureInfo.Invarian
     var utf8 = Encoding.UTF8.GetByteCount(transcript);
     GC.Collect();
     var before = GC.GetTotalAllocatedBytes(precise: true);
-    var outcomes = await fanOut.RunAsync(transcript, null, null, CancellationToken.None);
+    var outcomes = await fanOut.RunAsync(transcript, answered: new HashSet<(string, string)>(), observer: null, CancellationToken.None);
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
     var budget = (3L * utf8) + (1L << 20);
     if (outcomes.Count != 6 || outcomes.Any(o => o is not ModelOutcome.Succeeded))

@@ -77,7 +77,7 @@ var env = new Dictionary<string, string>
     ["OpenRouter__ApiKey"] = openRouter.ApiKey, ["OpenRouter__BaseUrl"] = openRouter.BaseAddress.ToString(),
     ["Media__AllowedHosts__0"] = files.BaseAddress.Authority, ["Media__AllowHttp"] = "true", ["Media__TempPath"] = Path.Combine(outDir, "jobs"),
     ["Storage__ConnectionString"] = $"Data Source={database}",
-    ["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture), ["Queue__MaxPendingPerGuild"] = "100",
+    ["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture), ["Queue__MaxPendingPerTenant"] = "100",
     ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
     ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
     ["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("LOADBENCH_LOG_LEVEL") ?? "Warning",

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MediaAnalysis.Chat;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.TestHost;

@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Cli;
+using MediaAnalysis.Queue;
 using MediaAnalysis.TestHost;
 
 // Usage: MediaAnalysis.TestHost POSTS-FILE [--Section:Key=value ...]

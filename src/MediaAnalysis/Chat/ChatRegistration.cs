@@ -1,6 +1,7 @@
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Configuration;
+using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.Chat;
 

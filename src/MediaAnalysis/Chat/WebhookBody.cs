@@ -1,5 +1,5 @@
 using System.Buffers;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat;

@@ -1,4 +1,5 @@
 using MediaAnalysis.Configuration;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Cli;
 
 // Stage-by-stage progress on stderr, so stdout stays clean for the answers.
-public sealed class ConsoleProgress(TextWriter stderr, int totalCalls) : IAnalysisProgress
+public sealed class ConsoleProgress(TextWriter stderr, int totalCalls) : IAnalysisObserver
 {
     private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -32,7 +32,7 @@ public sealed class ConsoleProgress(TextWriter stderr, int totalCalls) : IAnalys
         ? "✓ Transcribed: no words found (the audio is silent)"
         : $"✓ Transcribed{(transcript.Language is { } l ? $" ({l})" : "")}: {Format.Count(transcript.WordCount)} words");
 
-    public void ModelFinished(ModelOutcome outcome)
+    public Task ModelFinishedAsync(ModelOutcome outcome, CancellationToken cancellationToken)
     {
         var done = Interlocked.Increment(ref _finished);
         Write(outcome switch
@@ -41,6 +41,7 @@ public sealed class ConsoleProgress(TextWriter stderr, int totalCalls) : IAnalys
             ModelOutcome.Failed f => $"  ✗ {done}/{totalCalls} {f.Prompt} · {f.Model}: {f.Reason}",
             _ => outcome.ToString(),
         });
+        return Task.CompletedTask;
     }
 
     private void Write(string line)

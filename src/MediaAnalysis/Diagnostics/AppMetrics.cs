@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Diagnostics;
 

@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Audio;
 using MediaAnalysis.Pipeline.Download;
@@ -19,18 +20,16 @@ public sealed class AnalysisPipeline(
     TimeProvider time,
     ILogger<AnalysisPipeline> logger)
 {
-    public ModelFanOut FanOut => fanOut;
-
-    public async Task<AnalysisResult> RunAsync(AnalysisSource source, IAnalysisProgress progress, CancellationToken cancellationToken)
+    public async Task<AnalysisResult> RunAsync(AnalysisSource source, IAnalysisObserver progress, CancellationToken cancellationToken)
     {
         var (info, transcript) = await TranscribeAsync(source, progress, cancellationToken);
-        var outcomes = await AnalyzeAsync(transcript, progress, skip: null, onOutcome: null, cancellationToken);
+        var outcomes = await AnalyzeAsync(transcript, answered: new HashSet<(string, string)>(), progress, cancellationToken);
         return new AnalysisResult(info, transcript, outcomes);
     }
 
     public async Task<(MediaInfo Media, Transcript Transcript)> TranscribeAsync(
         AnalysisSource source,
-        IAnalysisProgress progress,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         await using var workspace = JobWorkspace.Create(media.Value.EffectiveTempPath);
@@ -54,7 +53,7 @@ public sealed class AnalysisPipeline(
     private async Task<(MediaInfo Info, ExtractedAudio Audio)> PrepareAudioAsync(
         AnalysisSource source,
         JobWorkspace workspace,
-        IAnalysisProgress progress,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         var (path, size, name, early) = await ObtainAsync(source, workspace, progress, cancellationToken);
@@ -96,13 +95,12 @@ public sealed class AnalysisPipeline(
         return (info, audio);
     }
 
-    // Silence gives no model call: there is nothing to ask about. `onOutcome` runs as each call ends
-    // (to store and post it); `skip` names (prompt, model) pairs answered before a restart.
+    // Silence gives no model call: there is nothing to ask about. `answered` names (prompt, model) pairs
+    // answered before a restart; each other call's outcome goes to the observer as it ends.
     public async Task<IReadOnlyList<ModelOutcome>> AnalyzeAsync(
         Transcript transcript,
-        IAnalysisProgress progress,
-        Func<string, string, bool>? skip,
-        Func<ModelOutcome, Task>? onOutcome,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         if (transcript.IsEmpty)
@@ -111,14 +109,7 @@ public sealed class AnalysisPipeline(
         }
         progress.StageStarted(AnalysisStage.Analyzing);
         var started = time.GetTimestamp();
-        var outcomes = await fanOut.RunAsync(transcript.Text, async outcome =>
-        {
-            progress.ModelFinished(outcome);
-            if (onOutcome is not null)
-            {
-                await onOutcome(outcome);
-            }
-        }, skip, cancellationToken);
+        var outcomes = await fanOut.RunAsync(transcript.Text, answered, progress, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Analyzing, time.GetElapsedTime(started).TotalSeconds);
         return outcomes;
     }
@@ -126,7 +117,7 @@ public sealed class AnalysisPipeline(
     private async Task<(string Path, long Size, string Name, EarlyExtraction? Early)> ObtainAsync(
         AnalysisSource source,
         JobWorkspace workspace,
-        IAnalysisProgress progress,
+        IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
         if (source.LocalPath is { } local)

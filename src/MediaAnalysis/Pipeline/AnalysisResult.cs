@@ -1,4 +1,4 @@
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Pipeline;

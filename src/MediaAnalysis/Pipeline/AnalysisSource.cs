@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Pipeline;
 

@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using System.Globalization;
 using MediaAnalysis.Pipeline.Audio;
 

@@ -1,3 +1,5 @@
+using MediaAnalysis.Jobs;
+
 namespace MediaAnalysis.Pipeline;
 
 // Event ids 1000-1099. Never log tokens, transcripts or model output.

@@ -1,5 +1,4 @@
-using MediaAnalysis.Chat;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Queue;
@@ -19,7 +18,7 @@ public sealed class AnswerPoster : IDisposable
 
     public AnswerPoster(
         string jobId,
-        IReadOnlyList<PromptVariant> prompts,
+        IReadOnlyList<string> prompts,
         IReadOnlyList<string> models,
         IReadOnlyList<StoredAnswer> stored,
         IChatReplier replier,
@@ -27,7 +26,7 @@ public sealed class AnswerPoster : IDisposable
         IJobStore store)
     {
         _jobId = jobId;
-        _order = [.. prompts.SelectMany(p => models.Select(m => (p.Name, m)))];
+        _order = [.. prompts.SelectMany(p => models.Select(m => (p, m)))];
         _replier = replier;
         _context = context;
         _store = store;

@@ -1,13 +1,15 @@
 using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Queue;
 
-// The pipeline's progress, turned into the status message, the job's row and the metrics.
-public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, AppMetrics metrics, TimeProvider time, ILogger logger) : IAnalysisProgress
+// What the pipeline reports, turned into the status message, the job's row, the metrics, and each answer
+// stored and posted as its call ends.
+public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, AnswerPoster poster, AppMetrics metrics, TimeProvider time, ILogger logger)
+    : IAnalysisObserver
 {
     private readonly Lock _gate = new();
     private AnalysisStage? _stage;
@@ -40,10 +42,12 @@ public sealed class JobProgress(string jobId, StatusReporter status, IJobStore s
         status.Update(s => s with { Language = transcript.Language, Words = transcript.WordCount });
     }
 
-    public void ModelFinished(ModelOutcome outcome)
+    public async Task ModelFinishedAsync(ModelOutcome outcome, CancellationToken cancellationToken)
     {
         metrics.ModelFinished(outcome);
         status.Update(s => s.WithOutcome(outcome));
+        await store.SaveAnswerAsync(jobId, outcome, cancellationToken);
+        await poster.AddAsync(outcome, cancellationToken);
     }
 
     // The stage under way is over (the next began, or the job ended): its time goes to the metrics.

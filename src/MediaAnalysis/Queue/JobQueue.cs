@@ -1,6 +1,7 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Diagnostics;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Pipeline.Download;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,22 +10,43 @@ namespace MediaAnalysis.Queue;
 // What chat adapters call: enqueue (idempotent, bounded per tenant), look up, cancel.
 public sealed class JobQueue(
     IJobStore store,
-    JobSignal signal,
+    WorkerWakeUp wakeUp,
+    RunningJobs running,
     ChatRepliers repliers,
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
+    IOptions<MediaOptions> media,
     TimeProvider time,
     AppMetrics metrics,
     ILogger<JobQueue> logger)
 {
-    public int MaxPendingPerTenant => options.Value.MaxPendingPerGuild;
+    public int MaxPendingPerTenant => options.Value.EffectiveMaxPendingPerTenant;
 
+    // Media:MaxBytes, for a platform that knows a file's size before it asks.
+    public long MaxVideoBytes => media.Value.MaxBytes;
+
+    // The one intake: every platform hands its request here and renders the outcome. A store that cannot be
+    // reached is an outcome (StoreUnavailable), logged here once; no platform sees the database's exception.
     public async Task<(EnqueueResult Result, JobStatus? Status)> EnqueueAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
-        var result = await store.EnqueueAsync(request, options.Value.MaxPendingPerGuild, time.GetUtcNow(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await AcceptAsync(request, cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            QueueLog.StoreUnavailable(logger, request.Platform, request.IdempotencyKey, ex.Message);
+            return (new EnqueueResult(EnqueueOutcome.StoreUnavailable, null), null);
+        }
+    }
+
+    private async Task<(EnqueueResult Result, JobStatus? Status)> AcceptAsync(AnalyzeRequest request, CancellationToken cancellationToken)
+    {
+        var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)
         {
-            signal.Wake();
+            wakeUp.Wake();
         }
         else if (result.Outcome == EnqueueOutcome.QueueFull)
         {
@@ -34,12 +56,14 @@ public sealed class JobQueue(
         return (result, result.Job is { } job ? await StatusAsync(job, cancellationToken) : null);
     }
 
+    public ReplyContext ReplyContextFor(JobRecord job) => store.ReplyContextFor(job);
+
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
 
     // A queued job's status carries its place in line and an estimate from recent run times.
     public async Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        var status = JobStatusExtensions.StatusOf(job, analysis.Value.EffectivePrompts, analysis.Value.EffectiveModels);
+        var status = JobStatus.From(job, analysis.Value.EffectivePrompts.Select(p => p.Name), analysis.Value.EffectiveModels);
         if (job.State != JobState.Queued)
         {
             return status;
@@ -70,7 +94,7 @@ public sealed class JobQueue(
             return CancelOutcome.Cancelled;
         }
         // Running: here, its token is cancelled now; elsewhere, its worker sees the request at its next lease renewal.
-        signal.TryCancel(jobId);
+        running.TryCancel(jobId);
         return CancelOutcome.Cancelling;
     }
 
@@ -89,8 +113,7 @@ public sealed class JobQueue(
 
     private async Task ShowQuietlyAsync(IChatReplier replier, JobRecord job, JobStatus status, CancellationToken cancellationToken)
     {
-        var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
-            (state, ct) => store.SavePlatformStateAsync(job.Id, state, ct));
+        var context = store.ReplyContextFor(job);
         try
         {
             await replier.ShowStatusAsync(context, status, cancellationToken);

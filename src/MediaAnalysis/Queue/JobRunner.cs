@@ -1,19 +1,17 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Diagnostics;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Transcription;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Queue;
 
-// Runs one claimed job to its end, resuming from what the store kept: a stored transcript skips the
-// download, extraction and transcription; stored answers are not asked again; posted ones are not posted again.
+// Runs one claimed job to its end: reachable for Cancel, bounded by Queue:JobTimeout, released on a hard stop,
+// its end stored and shown. The stages, and what a resumed job skips, are JobStages'.
 public sealed class JobRunner(
-    IServiceProvider services,
+    JobStages stages,
     IJobStore store,
     ChatRepliers repliers,
-    JobSignal signal,
+    RunningJobs running,
     IOptions<QueueOptions> options,
     TimeProvider time,
     AppMetrics metrics,
@@ -40,24 +38,15 @@ public sealed class JobRunner(
 
         // Reachable for Cancel from the first moment; a cancel that came between the claim and now is in the row.
         using var cancel = new CancellationTokenSource();
-        signal.Register(job.Id, cancel);
+        running.Register(job.Id, cancel);
         if (job.CancelRequestedBy is not null || (await store.GetAsync(job.Id, CancellationToken.None))?.CancelRequestedBy is not null)
         {
             await cancel.CancelAsync();
         }
 
-        var pipeline = services.GetRequiredService<AnalysisPipeline>();
-        var prompts = pipeline.FanOut.Prompts;
-        var models = pipeline.FanOut.Models;
-        var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
-            (state, ct) => store.SavePlatformStateAsync(job.Id, state, ct));
+        var context = store.ReplyContextFor(job);
         var stored = await store.GetAnswersAsync(job.Id, CancellationToken.None);
-        var initial = stored.Aggregate(JobStatusExtensions.StatusOf(job, prompts, models), (s, a) => s.WithOutcome(a.Outcome)) with
-        {
-            State = JobState.Running,
-            Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,
-            Words = job.Transcript is { } t ? new Transcript(t, 0, null, null).WordCount : null,
-        };
+        var initial = stages.InitialStatus(job, stored);
         await using var status = new StatusReporter(replier, context, initial, _options.StatusInterval, time, logger);
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(hardStop, cancel.Token);
@@ -67,7 +56,7 @@ public sealed class JobRunner(
         string? note;
         try
         {
-            (final, note) = await ExecuteAsync(job, pipeline, replier, context, status, stored, run.Token);
+            (final, note) = await stages.RunAsync(job, replier, context, status, stored, run.Token);
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
@@ -96,7 +85,7 @@ public sealed class JobRunner(
         }
         finally
         {
-            signal.Unregister(job.Id);
+            running.Unregister(job.Id);
         }
 
         await store.FinishAsync(job.Id, final, note, time.GetUtcNow(), CancellationToken.None);
@@ -105,71 +94,9 @@ public sealed class JobRunner(
         metrics.JobEnded(job.Platform, Outcome(final), time.GetElapsedTime(started).TotalSeconds);
     }
 
-    private async Task<(JobState, string?)> ExecuteAsync(
-        JobRecord job,
-        AnalysisPipeline pipeline,
-        IChatReplier replier,
-        ReplyContext context,
-        StatusReporter status,
-        IReadOnlyList<StoredAnswer> stored,
-        CancellationToken cancellationToken)
-    {
-        var progress = new JobProgress(job.Id, status, store, metrics, time, logger);
-        try
-        {
-            return await ExecuteStagesAsync(job, pipeline, replier, context, stored, progress, cancellationToken);
-        }
-        finally
-        {
-            progress.EndStage();
-        }
-    }
-
     private static string Outcome(JobState state) => state switch
     {
         JobState.TimedOut => "timed_out",
         _ => state.ToString().ToLowerInvariant(),
     };
-
-    private async Task<(JobState, string?)> ExecuteStagesAsync(
-        JobRecord job,
-        AnalysisPipeline pipeline,
-        IChatReplier replier,
-        ReplyContext context,
-        IReadOnlyList<StoredAnswer> stored,
-        JobProgress progress,
-        CancellationToken cancellationToken)
-    {
-        Transcript transcript;
-        if (job.Transcript is { } kept)
-        {
-            transcript = new Transcript(kept, job.MediaSeconds ?? 0, job.Language, null);
-        }
-        else
-        {
-            var source = AnalysisSource.FromUrl(job.VideoUrl, job.SourceName) with { Authorization = replier.DownloadAuthorization };
-            (_, transcript) = await pipeline.TranscribeAsync(source, progress, cancellationToken);
-            await store.SaveTranscriptAsync(job.Id, transcript.Text, transcript.Language, cancellationToken);
-        }
-        if (transcript.IsEmpty)
-        {
-            return (JobState.Failed, "The audio is silent: Deepgram found no words.");
-        }
-        if (!job.TranscriptPosted)
-        {
-            await replier.PostTranscriptAsync(context, transcript.Text, cancellationToken);
-            await store.MarkTranscriptPostedAsync(job.Id, cancellationToken);
-        }
-
-        using var poster = new AnswerPoster(job.Id, pipeline.FanOut.Prompts, pipeline.FanOut.Models, stored, replier, context, store);
-        await poster.PostReadyAsync(cancellationToken);
-        var answered = stored.Select(a => (a.Outcome.Prompt, a.Outcome.Model)).ToHashSet();
-        await pipeline.AnalyzeAsync(transcript, progress, (prompt, model) => answered.Contains((prompt, model)), async outcome =>
-        {
-            await store.SaveAnswerAsync(job.Id, outcome, cancellationToken);
-            await poster.AddAsync(outcome, cancellationToken);
-        }, cancellationToken);
-        await poster.PostReadyAsync(cancellationToken);
-        return (JobState.Done, null);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ public sealed class JobWorker(
     IJobStore store,
     JobRunner runner,
     JobQueue queue,
-    JobSignal signal,
+    WorkerWakeUp wakeUp,
+    RunningJobs runningJobs,
     IOptions<QueueOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider time,
@@ -25,6 +27,10 @@ public sealed class JobWorker(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_options.UsesOldPendingKey)
+        {
+            QueueLog.OldPendingKey(logger);
+        }
         await store.InitializeAsync(cancellationToken);
         // The first request after a wake-up must not pay for preparing the queue's queries.
         await store.FindByKeyAsync("warm-up", cancellationToken);
@@ -66,7 +72,7 @@ public sealed class JobWorker(
                 {
                     _running[job.Id] = Task.Run(() => RunOneAsync(job), CancellationToken.None);
                 }
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                await wakeUp.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -94,7 +100,7 @@ public sealed class JobWorker(
         finally
         {
             _running.TryRemove(job.Id, out _);
-            signal.Wake();
+            wakeUp.Wake();
         }
         try
         {
@@ -118,7 +124,7 @@ public sealed class JobWorker(
                 {
                     foreach (var id in await store.RenewLeasesAsync(_options.EffectiveInstanceId, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
                     {
-                        signal.TryCancel(id);
+                        runningJobs.TryCancel(id);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

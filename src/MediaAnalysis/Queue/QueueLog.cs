@@ -1,3 +1,5 @@
+using MediaAnalysis.Jobs;
+
 namespace MediaAnalysis.Queue;
 
 // Event ids 2100-2199. Never log tokens, transcripts or answers.
@@ -38,4 +40,10 @@ public static partial class QueueLog
 
     [LoggerMessage(2111, LogLevel.Information, "Job {JobId} stage {Stage}")]
     public static partial void Stage(ILogger logger, string jobId, string stage);
+
+    [LoggerMessage(2112, LogLevel.Warning, "Queue:MaxPendingPerGuild is the old name of Queue:MaxPendingPerTenant; it is read this time, please rename it")]
+    public static partial void OldPendingKey(ILogger logger);
+
+    [LoggerMessage(2113, LogLevel.Error, "Job store unavailable; {Platform} request {Key} turned away: {Detail}")]
+    public static partial void StoreUnavailable(ILogger logger, string platform, string key, string detail);
 }

@@ -9,7 +9,15 @@ public sealed class QueueOptions : IValidatedOptions
     // Jobs running at once across all guilds and workspaces (each has an ffmpeg child and six HTTP calls).
     public int MaxConcurrentJobs { get; set; } = 2;
 
-    public int MaxPendingPerGuild { get; set; } = 5;
+    // Waiting jobs per guild or workspace before new ones are turned away (EffectiveMaxPendingPerTenant: 5 when unset).
+    public int? MaxPendingPerTenant { get; set; }
+
+    // The key's name before it said "tenant": still read when MaxPendingPerTenant is not set, with a warning at start.
+    public int? MaxPendingPerGuild { get; set; }
+
+    public int EffectiveMaxPendingPerTenant => MaxPendingPerTenant ?? MaxPendingPerGuild ?? 5;
+
+    public bool UsesOldPendingKey => MaxPendingPerTenant is null && MaxPendingPerGuild is not null;
 
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -35,7 +43,7 @@ public sealed class QueueOptions : IValidatedOptions
         string?[] problems =
         [
             OptionChecks.InRange($"{SectionName}:MaxConcurrentJobs", MaxConcurrentJobs, 1, 64),
-            OptionChecks.InRange($"{SectionName}:MaxPendingPerGuild", MaxPendingPerGuild, 1, 1000),
+            OptionChecks.InRange($"{SectionName}:{(UsesOldPendingKey ? "MaxPendingPerGuild" : "MaxPendingPerTenant")}", EffectiveMaxPendingPerTenant, 1, 1000),
             OptionChecks.Positive($"{SectionName}:JobTimeout", JobTimeout),
             OptionChecks.Positive($"{SectionName}:StatusInterval", StatusInterval),
             OptionChecks.Positive($"{SectionName}:PollInterval", PollInterval),

@@ -1,4 +1,3 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Storage;
 
@@ -11,8 +10,10 @@ public static class QueueRegistration
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         services.AddJobStore();
-        services.AddSingleton<JobSignal>();
+        services.AddSingleton<WorkerWakeUp>();
+        services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();
+        services.AddSingleton<JobStages>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobWorker>();

@@ -1,4 +1,4 @@
-using MediaAnalysis.Chat;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Queue;
 

@@ -1,4 +1,4 @@
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Storage;
 

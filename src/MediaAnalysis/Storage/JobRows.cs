@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Storage;
 

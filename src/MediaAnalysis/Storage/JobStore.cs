@@ -1,6 +1,4 @@
-using MediaAnalysis.Chat;
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Storage;
 

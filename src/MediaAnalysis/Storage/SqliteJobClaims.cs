@@ -1,4 +1,4 @@
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;

@@ -1,4 +1,4 @@
-using MediaAnalysis.Chat;
+using MediaAnalysis.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;

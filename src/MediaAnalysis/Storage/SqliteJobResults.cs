@@ -1,5 +1,5 @@
+using MediaAnalysis.Jobs;
 using System.Globalization;
-using MediaAnalysis.Pipeline.Analysis;
 
 namespace MediaAnalysis.Storage;
 

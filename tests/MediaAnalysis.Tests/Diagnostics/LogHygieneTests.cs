@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Tests.Chat.Discord;
 
 namespace MediaAnalysis.Tests.Diagnostics;

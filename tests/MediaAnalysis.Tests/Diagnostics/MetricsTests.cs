@@ -1,7 +1,6 @@
 using System.Globalization;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Tests.Chat.Discord;
 
 namespace MediaAnalysis.Tests.Diagnostics;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Tests.Chat.Discord;
 
 namespace MediaAnalysis.Tests.Faults;

@@ -1,5 +1,5 @@
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using MediaAnalysis.Tests.Queue;
 using Microsoft.Extensions.Logging.Abstractions;

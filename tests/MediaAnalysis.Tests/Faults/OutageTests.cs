@@ -1,6 +1,6 @@
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Fakes.Discord;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Tests.Chat.Discord;
 
 namespace MediaAnalysis.Tests.Faults;
@@ -92,7 +92,7 @@ public sealed class OutageTests(MediaFiles media) : IAsyncLifetime
         _outside.AssertNoJobFilesLeft();
     }
 
-    private static async Task<MediaAnalysis.Storage.JobRecord> RunAsync(DiscordFlowHarness d, string file = "standup.mp4")
+    private static async Task<MediaAnalysis.Jobs.JobRecord> RunAsync(DiscordFlowHarness d, string file = "standup.mp4")
     {
         var interaction = d.SlashCommand(file);
         await d.InteractAsync(interaction);

@@ -1,4 +1,5 @@
 using MediaAnalysis.Fakes;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 using MediaAnalysis.Storage;
 using MediaAnalysis.Tests.Pipeline;

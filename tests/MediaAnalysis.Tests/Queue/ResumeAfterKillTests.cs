@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

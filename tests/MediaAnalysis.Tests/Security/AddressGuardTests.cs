@@ -1,6 +1,7 @@
 using System.Net;
 using MediaAnalysis.Cli;
 using MediaAnalysis.Fakes;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Download;
 using Microsoft.Extensions.DependencyInjection.Extensions;

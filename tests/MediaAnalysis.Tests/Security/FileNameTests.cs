@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Tests.Chat.Discord;
 
 namespace MediaAnalysis.Tests.Security;

@@ -1,4 +1,4 @@
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Tests.Storage;
 

@@ -1,6 +1,4 @@
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
-using MediaAnalysis.Storage;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Tests.Storage;
@@ -98,6 +98,6 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
     protected async Task<JobRecord> Enqueue(string tenant, string key) =>
         (await Intake.EnqueueAsync(Request(tenant, key), 10, T0, CancellationToken.None)).Job!;
 
-    private static MediaAnalysis.Chat.AnalyzeRequest Request(string tenant, string key) =>
+    private static AnalyzeRequest Request(string tenant, string key) =>
         QueueHarness.Request(new Uri("https://cdn.discordapp.com/a.mp4"), tenant, key);
 }

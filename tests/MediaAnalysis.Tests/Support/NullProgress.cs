@@ -1,11 +1,11 @@
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Tests.Support;
 
 // For tests that run the pipeline directly and look at its result, not its progress.
-public sealed class NullProgress : IAnalysisProgress
+public sealed class NullProgress : IAnalysisObserver
 {
     public void StageStarted(AnalysisStage stage)
     {
@@ -23,7 +23,5 @@ public sealed class NullProgress : IAnalysisProgress
     {
     }
 
-    public void ModelFinished(ModelOutcome outcome)
-    {
-    }
+    public Task ModelFinishedAsync(ModelOutcome outcome, CancellationToken cancellationToken) => Task.CompletedTask;
 }

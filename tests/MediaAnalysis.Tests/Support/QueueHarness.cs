@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat;
 using MediaAnalysis.Cli;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 using MediaAnalysis.Storage;
 
@@ -27,7 +27,10 @@ public sealed class QueueHarness : IAsyncDisposable
 
     public static string DatabasePath(PipelineHarness outside) => Path.Combine(outside.Root, "jobs.db");
 
-    public static async Task<QueueHarness> StartAsync(PipelineHarness outside, Dictionary<string, string?>? settings = null)
+    public static async Task<QueueHarness> StartAsync(
+        PipelineHarness outside,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var replier = new RecordingReplier();
         var all = new Dictionary<string, string?>(outside.Settings)
@@ -42,7 +45,11 @@ public sealed class QueueHarness : IAsyncDisposable
         {
             all[key] = value;
         }
-        var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], all, services => services.AddSingleton<IChatReplier>(replier));
+        var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], all, services =>
+        {
+            services.AddSingleton<IChatReplier>(replier);
+            configure?.Invoke(services);
+        });
         await app.StartAsync();
         return new QueueHarness(outside, app, replier);
     }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
-using MediaAnalysis.Chat;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.Tests.Support;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Http;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord;
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Download;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
-using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat.Discord;
@@ -27,7 +25,6 @@ public static class DiscordInteractionEndpoint
         HttpRequest request,
         DiscordSignatureVerifier verifier,
         JobQueue queue,
-        IOptions<MediaOptions> media,
         IOptions<DiscordOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -60,7 +57,7 @@ public static class DiscordInteractionEndpoint
         return interaction.Type switch
         {
             InteractionType.Ping => Respond(InteractionResponse.Pong),
-            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, media.Value, options.Value, time, logger, cancellationToken),
+            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, options.Value, time, logger, cancellationToken),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
         };
@@ -69,7 +66,6 @@ public static class DiscordInteractionEndpoint
     private static async Task<IResult> AnalyzeAsync(
         Interaction interaction,
         JobQueue queue,
-        MediaOptions media,
         DiscordOptions options,
         TimeProvider time,
         ILogger logger,
@@ -87,9 +83,9 @@ public static class DiscordInteractionEndpoint
                 ? $"That file is {DiscordVideoPicker.Describe(rejected)}; /analyze takes a video or audio file."
                 : "That message has no video or audio file to analyze."));
         }
-        if (video.Size > media.MaxBytes)
+        if (video.Size > queue.MaxVideoBytes)
         {
-            return Respond(DiscordRenderer.Ephemeral($"That video is {Format.Bytes(video.Size)}; this bot takes up to {Format.Bytes(media.MaxBytes)}."));
+            return Respond(DiscordRenderer.Ephemeral($"That video is {Format.Bytes(video.Size)}; this bot takes up to {Format.Bytes(queue.MaxVideoBytes)}."));
         }
         if (!Uri.TryCreate(video.Url, UriKind.Absolute, out var url))
         {
@@ -106,29 +102,23 @@ public static class DiscordInteractionEndpoint
             ChannelType = (int)(interaction.Channel?.Type ?? Payloads.ChannelType.GuildText),
             AppPermissions = ulong.TryParse(interaction.AppPermissions, NumberStyles.None, CultureInfo.InvariantCulture, out var perms) ? perms : 0,
         };
-        EnqueueResult result;
-        JobStatus? status;
-        try
+        var (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
         {
-            (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
-            {
-                Platform = DiscordReplier.PlatformName,
-                Tenant = guild,
-                Channel = channel,
-                RequesterId = invoker?.Id ?? "",
-                RequesterName = invoker?.DisplayName ?? "someone",
-                IdempotencyKey = $"discord:{interaction.Id}",
-                VideoKey = video.Id,
-                VideoUrl = url,
-                SourceName = FileNames.Sanitize(video.Filename),
-                SizeBytes = video.Size,
-                PlatformState = state.Serialize(),
-            }, cancellationToken);
-        }
-        catch (System.Data.Common.DbException ex)
+            Platform = DiscordReplier.PlatformName,
+            Tenant = guild,
+            Channel = channel,
+            RequesterId = invoker?.Id ?? "",
+            RequesterName = invoker?.DisplayName ?? "someone",
+            IdempotencyKey = $"discord:{interaction.Id}",
+            VideoKey = video.Id,
+            VideoUrl = url,
+            SourceName = FileNames.Sanitize(video.Filename),
+            SizeBytes = video.Size,
+            PlatformState = state.Serialize(),
+        }, cancellationToken);
+        if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {
-            DiscordLog.StoreUnavailable(logger, interaction.Id, ex.Message);
-            return Respond(DiscordRenderer.Ephemeral("I can't take new videos right now (my job storage is unavailable). Please try again later."));
+            return Respond(DiscordRenderer.Ephemeral(IntakeText.StoreUnavailable));
         }
         DiscordLog.InteractionQueued(logger, interaction.Id, result.Outcome.ToString());
         var note = candidates > 1 ? $"That message has {candidates} videos; I'm analyzing the first, {FileNames.Sanitize(video.Filename)}." : null;
@@ -140,7 +130,7 @@ public static class DiscordInteractionEndpoint
                 Data = DiscordRenderer.Status(status! with { Note = note ?? status!.Note }),
             }),
             EnqueueOutcome.AlreadyActive => Respond(DiscordRenderer.Ephemeral(status?.QueuePosition is { } position
-                ? $"You already asked for this video: it is {Ordinal(position)} in line. Its status message is above."
+                ? $"You already asked for this video: it is {StatusText.Ordinal(position)} in line. Its status message is above."
                 : "You already asked for this video and it is being analyzed now. Its status message is above.")),
             _ => Respond(DiscordRenderer.Ephemeral(
                 $"This server already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.")),
@@ -171,10 +161,4 @@ public static class DiscordInteractionEndpoint
         $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions={DiscordPermissions.Install}";
 
     private static IResult Respond(InteractionResponse response) => Results.Json(response, DiscordJsonContext.Default.InteractionResponse);
-
-    private static string Ordinal(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => $"{n}th",
-        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
-    };
 }

@@ -38,7 +38,4 @@ public static partial class DiscordLog
 
     [LoggerMessage(3013, LogLevel.Information, "Job {JobId}: the interaction token expired; editing the status with the bot token")]
     public static partial void TokenExpired(ILogger logger, string jobId);
-
-    [LoggerMessage(3014, LogLevel.Error, "Discord interaction {InteractionId} refused: the job store is unavailable ({Detail})")]
-    public static partial void StoreUnavailable(ILogger logger, string interactionId, string detail);
 }

@@ -1,6 +1,5 @@
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord;
 

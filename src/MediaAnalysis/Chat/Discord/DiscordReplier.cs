@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.Chat.Discord;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord;
 

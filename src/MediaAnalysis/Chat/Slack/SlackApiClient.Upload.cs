@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Http;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Slack;
 

@@ -1,6 +1,5 @@
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Slack;
 

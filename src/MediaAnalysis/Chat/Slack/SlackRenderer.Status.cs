@@ -1,7 +1,5 @@
-using System.Globalization;
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Slack;
 
@@ -48,7 +46,7 @@ public static partial class SlackRenderer
         {
             yield return QueueLine(status);
         }
-        else if (StagesLine(status) is { } stages)
+        else if (StatusText.Stages(status, d => SlackText.Name(d, MaxName)) is { } stages)
         {
             yield return stages;
         }
@@ -57,14 +55,7 @@ public static partial class SlackRenderer
             yield return line;
         }
         var note = string.IsNullOrWhiteSpace(status.Note) ? null : SlackText.Note(status.Note, MaxNote);
-        var end = status.State switch
-        {
-            JobState.Failed => $"❌ {note ?? "The analysis failed."}",
-            JobState.TimedOut => $"⏱️ {note ?? "Stopped: the job took too long."}",
-            JobState.Cancelled => $"⏹️ {note ?? "Cancelled."}",
-            _ => note is null ? null : $"ℹ️ {note}",
-        };
-        if (end is not null)
+        if (StatusText.End(status.State, note) is { } end)
         {
             yield return end;
         }
@@ -85,60 +76,16 @@ public static partial class SlackRenderer
         return string.Join(" · ", parts);
     }
 
-    private static string QueueLine(JobStatus status) => status.QueuePosition switch
-    {
-        null => "⏳ Queued",
-        <= 1 => "⏳ Queued: next in line for this workspace",
-        { } n => $"⏳ Queued: {Ordinal(n)} in line for this workspace",
-    };
-
-    private static string? StagesLine(JobStatus status)
-    {
-        var ended = status.State is JobState.Failed or JobState.Cancelled or JobState.TimedOut;
-        var current = status.State == JobState.Done ? AnalysisStage.Analyzing : status.Stage;
-        if (current is null)
-        {
-            return status.State == JobState.Running ? "⏳ Starting" : null;
-        }
-        var mark = ended ? "❌" : "⏳";
-        (AnalysisStage Until, string Done, string Doing)[] steps =
-        [
-            (AnalysisStage.Downloading, "✅ Downloaded", $"{mark} Downloading"),
-            (AnalysisStage.Extracting, "✅ Audio extracted", current == AnalysisStage.Probing ? $"{mark} Checking the file" : $"{mark} Extracting audio"),
-            (AnalysisStage.Transcribing, "✅ Transcribed" + TranscriptDetail(status), $"{mark} Transcribing"),
-        ];
-        var shown = new List<string>();
-        foreach (var (until, done, doing) in steps)
-        {
-            if (current > until)
-            {
-                shown.Add(done);
-                continue;
-            }
-            shown.Add(doing);
-            break;
-        }
-        return string.Join(" · ", shown);
-    }
-
-    private static string TranscriptDetail(JobStatus status)
-    {
-        var language = string.IsNullOrWhiteSpace(status.Language) ? null : LanguageNames.Of(status.Language);
-        var words = status.Words is { } w ? $"{Format.Count(w)} words" : null;
-        var detail = string.Join(", ", new[] { language, words }.OfType<string>());
-        return detail.Length == 0 ? "" : $" ({SlackText.Name(detail, MaxName)})";
-    }
+    private static string QueueLine(JobStatus status) => StatusText.QueuePlace(status.QueuePosition, "workspace");
 
     // detail 0: every call with model and time; 1: shorter reasons, no times; 2: counts per prompt only.
     private static IEnumerable<string> CallLines(JobStatus status, int detail)
     {
-        var analyzing = status.Stage == AnalysisStage.Analyzing || status.State == JobState.Done || status.Calls.Any(c => c.State != CallState.Waiting);
-        if (status.Calls.Count == 0 || status.State == JobState.Queued || !analyzing)
+        if (!StatusText.ShowsCalls(status))
         {
             yield break;
         }
-        var finished = status.Calls.Count(c => c.State != CallState.Waiting);
-        yield return $"*{(status.State == JobState.Running ? "Analyzing" : "Analyzed")} {finished}/{status.Calls.Count}*";
+        yield return $"*{StatusText.CallsTitle(status)}*";
         foreach (var group in status.Calls.GroupBy(c => c.Prompt))
         {
             yield return $"• {PromptLine(group.Key, [.. group], status.State == JobState.Running, detail)}";
@@ -150,23 +97,9 @@ public static partial class SlackRenderer
         var name = $"*{SlackText.Name(prompt, 60)}*";
         if (detail >= 2)
         {
-            var ok = calls.Count(c => c.State == CallState.Succeeded);
-            var failed = calls.Count(c => c.State == CallState.Failed);
-            return failed == 0 ? $"{name} {ok}/{calls.Count} ✅" : $"{name} {ok}/{calls.Count} ✅ {failed} ❌";
+            return $"{name} {StatusText.Counts(calls)}";
         }
-        var reasonLength = detail == 0 ? 100 : 40;
-        var marks = calls.Select(c =>
-        {
-            var model = SlackText.Name(SlackText.ShortModel(c.Model), 60);
-            return c.State switch
-            {
-                CallState.Succeeded when detail == 0 && c.Elapsed is { } e => $"✅ {model} {Math.Round(e.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
-                CallState.Succeeded => $"✅ {model}",
-                CallState.Failed when !string.IsNullOrWhiteSpace(c.Reason) => $"❌ {model}: {SlackText.Name(c.Reason, reasonLength)}",
-                CallState.Failed => $"❌ {model}",
-                _ => running ? $"⏳ {model}" : $"➖ {model}",
-            };
-        });
+        var marks = calls.Select(c => StatusText.Mark(c, SlackText.Name(SlackText.ShortModel(c.Model), 60), running, detail, SlackText.Name));
         return $"{name} {string.Join(" · ", marks)}";
     }
 
@@ -175,14 +108,13 @@ public static partial class SlackRenderer
         var parts = new List<string>();
         if (status.State == JobState.Queued)
         {
-            parts.Add(status.QueuePosition is { } n ? $"{Ordinal(n)} in line" : "waiting for a free worker");
+            parts.Add(status.QueuePosition is { } n ? $"{StatusText.Ordinal(n)} in line" : "waiting for a free worker");
             if (status.EstimatedWait is { } wait)
             {
-                parts.Add(Wait(wait));
+                parts.Add(StatusText.Wait(wait));
             }
         }
-        var analyzed = status.State == JobState.Done || (status.State == JobState.Running && status.Stage == AnalysisStage.Analyzing);
-        if (analyzed)
+        if (StatusText.ShowsAnswers(status))
         {
             parts.Add("💬 Answers in this thread · transcript attached");
         }
@@ -198,7 +130,7 @@ public static partial class SlackRenderer
         var name = SlackText.Name(status.SourceName, MaxName);
         var state = status.State switch
         {
-            JobState.Queued => status.QueuePosition is { } n ? $"queued, {Ordinal(n)} in line" : "queued",
+            JobState.Queued => status.QueuePosition is { } n ? $"queued, {StatusText.Ordinal(n)} in line" : "queued",
             JobState.Running => status.Stage switch
             {
                 AnalysisStage.Downloading => "downloading",
@@ -215,17 +147,4 @@ public static partial class SlackRenderer
         };
         return $"🎬 {name}: {state}";
     }
-
-    private static string Wait(TimeSpan wait) => wait.TotalMinutes switch
-    {
-        < 1 => "under a minute",
-        < 60 => $"about {Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min",
-        _ => $"about {Format.Span(TimeSpan.FromMinutes(Math.Ceiling(wait.TotalMinutes)))}",
-    };
-
-    private static string Ordinal(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => $"{n}th",
-        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
-    };
 }

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 using Microsoft.Extensions.Options;
 

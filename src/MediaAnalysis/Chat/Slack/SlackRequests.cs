@@ -1,12 +1,11 @@
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
-using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Chat.Slack;
 
 // Turns "this video, in this message" into a job, and tells the person what happened.
-public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, IJobStore store, ILogger<SlackRequests> logger)
+public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, ILogger<SlackRequests> logger)
 {
     // Null when all went well and the status message says the rest; else a line for the person.
     // `responseUrl` (shortcuts and commands) reaches the person even where the bot cannot post.
@@ -18,30 +17,24 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
             return "Slack didn't give me a download link for that file (is it shared from another workspace?).";
         }
         var state = new SlackJobState { Channel = channel, ThreadTs = threadTs ?? messageTs };
-        EnqueueResult result;
-        JobStatus? status;
-        try
+        var (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
         {
-            (result, status) = await queue.EnqueueAsync(new AnalyzeRequest
-            {
-                Platform = SlackReplier.PlatformName,
-                Tenant = team,
-                Channel = channel,
-                RequesterId = user,
-                RequesterName = user,
-                // One analysis per video message: a retried event, the mention and its file_share twin, a second click.
-                IdempotencyKey = $"slack:{team}:{channel}:{messageTs}:{file.Id}",
-                VideoKey = file.Id,
-                VideoUrl = video,
-                SourceName = FileNames.Sanitize(file.Name ?? file.Title),
-                SizeBytes = file.Size,
-                PlatformState = state.Serialize(),
-            }, cancellationToken);
-        }
-        catch (System.Data.Common.DbException ex)
+            Platform = SlackReplier.PlatformName,
+            Tenant = team,
+            Channel = channel,
+            RequesterId = user,
+            RequesterName = user,
+            // One analysis per video message: a retried event, the mention and its file_share twin, a second click.
+            IdempotencyKey = $"slack:{team}:{channel}:{messageTs}:{file.Id}",
+            VideoKey = file.Id,
+            VideoUrl = video,
+            SourceName = FileNames.Sanitize(file.Name ?? file.Title),
+            SizeBytes = file.Size,
+            PlatformState = state.Serialize(),
+        }, cancellationToken);
+        if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {
-            SlackFlowLog.FollowUpFailed(logger, ex.Message);
-            return "I can't take new videos right now (my job storage is unavailable). Please try again later.";
+            return IntakeText.StoreUnavailable;
         }
         SlackFlowLog.Queued(logger, source, team, channel, result.Outcome.ToString());
         switch (result.Outcome)
@@ -49,8 +42,7 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
             case EnqueueOutcome.Created:
                 // The status message goes into the video's thread now, with the job's place in line.
                 var job = result.Job!;
-                var context = new ReplyContext(job.Id, job.Tenant, job.Channel, job.RequesterId, job.SourceName, job.PlatformState,
-                    (s, ct) => store.SavePlatformStateAsync(job.Id, s, ct));
+                var context = queue.ReplyContextFor(job);
                 Background(async () =>
                 {
                     try

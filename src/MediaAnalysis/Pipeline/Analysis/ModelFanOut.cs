@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
 using MediaAnalysis.Http;
+using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
@@ -44,20 +45,21 @@ public sealed class ModelFanOut
 
     public IReadOnlyList<string> Models => _analysis.EffectiveModels;
 
-    // Outcomes in prompt-major order. `skip` names (prompt, model) pairs already answered, e.g. after a restart.
+    // Outcomes in prompt-major order, each told to the observer as its call ends. `answered` names (prompt, model)
+    // pairs already answered, e.g. before a restart: they are not asked again.
     public async Task<IReadOnlyList<ModelOutcome>> RunAsync(
         string transcript,
-        Func<ModelOutcome, Task>? onOutcome,
-        Func<string, string, bool>? skip,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver? observer,
         CancellationToken cancellationToken)
     {
-        var plan = new ChatRequestPlan(transcript, Prompts, _options.MaxTokens);
+        var plan = new ModelRequestPlan(transcript, Prompts, _options.MaxTokens);
         var calls = new List<Task<ModelOutcome>>();
         for (var p = 0; p < Prompts.Count; p++)
         {
             foreach (var model in Models)
             {
-                if (skip?.Invoke(Prompts[p].Name, model) == true)
+                if (answered.Contains((Prompts[p].Name, model)))
                 {
                     continue;
                 }
@@ -65,9 +67,9 @@ public sealed class ModelFanOut
                 calls.Add(Task.Run(async () =>
                 {
                     var outcome = await CallAsync(plan, variant, model, cancellationToken);
-                    if (onOutcome is not null)
+                    if (observer is not null)
                     {
-                        await onOutcome(outcome);
+                        await observer.ModelFinishedAsync(outcome, cancellationToken);
                     }
                     return outcome;
                 }, CancellationToken.None));
@@ -77,13 +79,13 @@ public sealed class ModelFanOut
     }
 
     // Retried: 408, 425, 429 and 5xx, and the same codes (or none) in an error inside an HTTP 200; Retry-After honoured.
-    private Task<ModelOutcome> CallAsync(ChatRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
+    private Task<ModelOutcome> CallAsync(ModelRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(plan, variant, model, clock, tries, token), cancellationToken);
     }
 
-    private async Task<TryOutcome<ModelOutcome>> TryOnceAsync(ChatRequestPlan plan, int variant, string model, Stopwatch clock, TryCount tries, CancellationToken cancellationToken)
+    private async Task<TryOutcome<ModelOutcome>> TryOnceAsync(ModelRequestPlan plan, int variant, string model, Stopwatch clock, TryCount tries, CancellationToken cancellationToken)
     {
         var prompt = Prompts[variant].Name;
         var attempt = tries.Attempt;
@@ -102,7 +104,7 @@ public sealed class ModelFanOut
                 CancellationToken = deadline.Token,
             });
             var response = result.GetRawResponse();
-            var reply = ChatReplyReader.Read(response.Status, response.Content.ToMemory());
+            var reply = ModelReplyReader.Read(response.Status, response.Content.ToMemory());
             if (reply.Ok)
             {
                 PipelineLog.ModelAnswered(_logger, prompt, model, clock.Elapsed.TotalSeconds, attempt);
@@ -137,7 +139,7 @@ public sealed class ModelFanOut
         return new TryOutcome<ModelOutcome>(RetryKind.Error, tries.Delay(retryAfter));
     }
 
-    private static string Explain(int httpStatus, ChatReply reply)
+    private static string Explain(int httpStatus, ModelReply reply)
     {
         var code = httpStatus >= 400 ? httpStatus : reply.ErrorCode;
         var what = code switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FFMpegCore;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Download;
 
 namespace MediaAnalysis.Pipeline.Audio;

@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Download;
 
 namespace MediaAnalysis.Pipeline.Audio;

@@ -1,5 +1,6 @@
 using FFMpegCore;
 using FFMpegCore.Exceptions;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Pipeline.Audio;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Pipeline.Download;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MediaAnalysis.Http;
+using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Pipeline.Transcription;

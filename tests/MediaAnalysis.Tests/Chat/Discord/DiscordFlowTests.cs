@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Fakes.Discord;
 
 namespace MediaAnalysis.Tests.Chat.Discord;

@@ -1,10 +1,9 @@
 using MediaAnalysis.Chat;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Fakes.Discord;
 
 namespace MediaAnalysis.Tests.Chat.Discord;

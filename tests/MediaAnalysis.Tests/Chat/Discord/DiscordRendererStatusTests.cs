@@ -1,8 +1,7 @@
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Fakes.Discord;
 
 namespace MediaAnalysis.Tests.Chat.Discord;

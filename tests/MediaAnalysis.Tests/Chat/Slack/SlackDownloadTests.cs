@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using MediaAnalysis.Fakes.Slack;
-using MediaAnalysis.Pipeline;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Download;
 using Microsoft.Extensions.Logging.Abstractions;
 

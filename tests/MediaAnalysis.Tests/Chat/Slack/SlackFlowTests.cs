@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using MediaAnalysis.Cli;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Fakes.Slack;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

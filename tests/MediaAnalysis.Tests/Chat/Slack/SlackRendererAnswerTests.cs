@@ -2,7 +2,7 @@ using System.Text;
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Fakes.Slack;
-using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

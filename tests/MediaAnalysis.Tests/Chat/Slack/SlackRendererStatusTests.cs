@@ -1,8 +1,6 @@
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Pipeline;
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

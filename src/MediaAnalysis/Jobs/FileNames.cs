@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MediaAnalysis.Pipeline;
+namespace MediaAnalysis.Jobs;
 
 // A person's file name is shown in messages, thread names and logs, never used as a path: no separators,
 // no control or format characters (newlines that would forge a log line, bidi overrides that would

@@ -1,3 +1,3 @@
-namespace MediaAnalysis.Storage;
+namespace MediaAnalysis.Jobs;
 
 public sealed record EnqueueResult(EnqueueOutcome Outcome, JobRecord? Job);

@@ -1,6 +1,4 @@
-using MediaAnalysis.Queue;
-
-namespace MediaAnalysis.Storage;
+namespace MediaAnalysis.Jobs;
 
 // One row of the jobs table.
 public sealed record JobRecord

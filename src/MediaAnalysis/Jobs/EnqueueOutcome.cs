@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Storage;
+namespace MediaAnalysis.Jobs;
 
 public enum EnqueueOutcome
 {
@@ -7,6 +7,8 @@ public enum EnqueueOutcome
     Duplicate,
     // The same person already has this video queued or running.
     AlreadyActive,
-    // The tenant has Queue:MaxPendingPerGuild jobs waiting.
+    // The tenant has Queue:MaxPendingPerTenant jobs waiting.
     QueueFull,
+    // The job store could not be reached: nothing was made, and the person is asked to try later.
+    StoreUnavailable,
 }

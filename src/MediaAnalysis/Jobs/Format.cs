@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MediaAnalysis.Pipeline;
+namespace MediaAnalysis.Jobs;
 
 // Numbers as people read them in messages: "48.2 MB", "12:04", "$0.0123".
 public static class Format
@@ -31,7 +31,7 @@ public static class Format
     public static string Cost(decimal cost) => string.Create(CultureInfo.InvariantCulture, $"${cost:0.0000}");
 
     // "1,204 → 312 tokens · $0.0021 · 6.1 s", leaving out what the endpoint did not report.
-    public static string Usage(Analysis.ModelOutcome.Succeeded outcome)
+    public static string Usage(ModelOutcome.Succeeded outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var tokens = (outcome.PromptTokens, outcome.CompletionTokens) switch

@@ -2,9 +2,9 @@ using System.Text.Json;
 
 namespace MediaAnalysis.Pipeline.Analysis;
 
-public static class ChatReplyReader
+public static class ModelReplyReader
 {
-    public static ChatReply Read(int status, ReadOnlyMemory<byte> body)
+    public static ModelReply Read(int status, ReadOnlyMemory<byte> body)
     {
         try
         {
@@ -19,7 +19,7 @@ public static class ChatReplyReader
         }
     }
 
-    private static ChatReply Read(int status, JsonElement root)
+    private static ModelReply Read(int status, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -39,30 +39,30 @@ public static class ChatReplyReader
         var (promptTokens, completionTokens, cost) = Usage(root);
         if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
         {
-            return new ChatReply(null, servedModel, provider, promptTokens, completionTokens, cost, "the reply had no choices (an empty answer)", null);
+            return new ModelReply(null, servedModel, provider, promptTokens, completionTokens, cost, "the reply had no choices (an empty answer)", null);
         }
         var choice = choices[0];
         var finish = String(choice, "finish_reason");
         if (choice.TryGetProperty("error", out var choiceError) && choiceError.ValueKind == JsonValueKind.Object)
         {
             var (message, code) = DescribeError(choiceError);
-            return new ChatReply(null, servedModel, provider, promptTokens, completionTokens, cost, message, code);
+            return new ModelReply(null, servedModel, provider, promptTokens, completionTokens, cost, message, code);
         }
         if (finish == "error")
         {
-            return new ChatReply(null, servedModel, provider, promptTokens, completionTokens, cost, "the model stopped with an error", null);
+            return new ModelReply(null, servedModel, provider, promptTokens, completionTokens, cost, "the model stopped with an error", null);
         }
         var content = choice.TryGetProperty("message", out var message1) ? String(message1, "content") : null;
         if (string.IsNullOrWhiteSpace(content))
         {
-            return new ChatReply(null, servedModel, provider, promptTokens, completionTokens, cost,
+            return new ModelReply(null, servedModel, provider, promptTokens, completionTokens, cost,
                 finish == "content_filter" ? "the answer was withheld by a content filter" : "the model returned an empty answer", null);
         }
         if (finish == "length")
         {
             content += "\n\n_(The model stopped at its length limit.)_";
         }
-        return new ChatReply(content, servedModel, provider, promptTokens, completionTokens, cost, null, null);
+        return new ModelReply(content, servedModel, provider, promptTokens, completionTokens, cost, null, null);
     }
 
     // "Provider returned error" alone hides the cause: metadata.raw and provider_name carry it.
@@ -96,7 +96,7 @@ public static class ChatReplyReader
             usage.TryGetProperty("cost", out var cost) && cost.ValueKind == JsonValueKind.Number && cost.TryGetDecimal(out var d) ? d : null);
     }
 
-    private static ChatReply Failure(int status, string message, int? code) =>
+    private static ModelReply Failure(int status, string message, int? code) =>
         new(null, null, null, null, null, null, message, code ?? (status >= 400 ? status : null));
 
     private static string? String(JsonElement element, string name) =>

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Chat;
+namespace MediaAnalysis.Jobs;
 
 // What a chat adapter hands the queue: platform-neutral, plus the adapter's own state as an opaque JSON string
 // (interaction token, channel type, thread ts, ...) that comes back to it with every reply call.

@@ -3,7 +3,7 @@ using MediaAnalysis.Pipeline.Analysis;
 
 namespace MediaAnalysis.Tests.Pipeline;
 
-public sealed class ChatRequestPlanTests
+public sealed class ModelRequestPlanTests
 {
     private static readonly PromptVariant[] Prompts =
     [
@@ -15,7 +15,7 @@ public sealed class ChatRequestPlanTests
     public void Each_body_is_valid_json_with_the_model_and_the_transcript_in_place()
     {
         var transcript = "Hello \"world\"\nZürich 🎬 \\ end";
-        var plan = new ChatRequestPlan(transcript, Prompts, maxTokens: 777);
+        var plan = new ModelRequestPlan(transcript, Prompts, maxTokens: 777);
 
         using var document = JsonDocument.Parse(Bytes(plan.Body(0, "vendor/model-a")));
         var root = document.RootElement;
@@ -31,7 +31,7 @@ public sealed class ChatRequestPlanTests
     [Fact]
     public void Messages_are_the_same_bytes_for_every_model_of_a_variant()
     {
-        var plan = new ChatRequestPlan("some words", Prompts, 100);
+        var plan = new ModelRequestPlan("some words", Prompts, 100);
 
         static string Messages(byte[] body) => JsonDocument.Parse(body).RootElement.GetProperty("messages").GetRawText();
 
@@ -42,7 +42,7 @@ public sealed class ChatRequestPlanTests
     [Fact]
     public void The_content_length_is_known_and_exact()
     {
-        var plan = new ChatRequestPlan(new string('w', 10_000), Prompts, 100);
+        var plan = new ModelRequestPlan(new string('w', 10_000), Prompts, 100);
         using var body = plan.Body(0, "a/x");
 
         Assert.True(body.TryComputeLength(out var length));

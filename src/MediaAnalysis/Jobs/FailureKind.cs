@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Pipeline;
+namespace MediaAnalysis.Jobs;
 
 public enum FailureKind
 {

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Pipeline.Analysis;
+namespace MediaAnalysis.Jobs;
 
 // One prompt variant asked of one model. Closed: Succeeded or Failed; a failure never fails the job.
 public abstract record ModelOutcome(string Prompt, string Model, TimeSpan Elapsed, int Attempts)

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
-using MediaAnalysis.Pipeline.Analysis;
-using MediaAnalysis.Queue;
+using MediaAnalysis.Jobs;
 
-namespace MediaAnalysis.Chat;
+namespace MediaAnalysis.Queue;
 
 // The port between the job queue and a chat platform. The queue calls it; each platform implements it.
 // Every method may be called again for the same job after a restart, except that the queue records each

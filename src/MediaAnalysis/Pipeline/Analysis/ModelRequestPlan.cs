@@ -6,13 +6,13 @@ namespace MediaAnalysis.Pipeline.Analysis;
 // The six request bodies of one job, planned once. The transcript is escaped into one UTF-8 block
 // that every body points at; each prompt variant's messages are the same bytes for every model:
 //   {"model":"M","max_tokens":N,"messages":[{"role":"system","content":"S"},{"role":"user","content":"U1<transcript>U2"}]}
-public sealed class ChatRequestPlan
+public sealed class ModelRequestPlan
 {
     private readonly ReadOnlyMemory<byte> _transcript;
     private readonly (byte[] Head, byte[] Tail)[] _variants;
     private readonly int _maxTokens;
 
-    public ChatRequestPlan(string transcript, IReadOnlyList<PromptVariant> prompts, int maxTokens)
+    public ModelRequestPlan(string transcript, IReadOnlyList<PromptVariant> prompts, int maxTokens)
     {
         _transcript = JsonEscaping.EscapeToUtf8(transcript);
         _maxTokens = maxTokens;

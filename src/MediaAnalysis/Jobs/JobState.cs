@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Queue;
+namespace MediaAnalysis.Jobs;
 
 public enum JobState
 {

@@ -3,14 +3,14 @@ using MediaAnalysis.Pipeline.Analysis;
 
 namespace MediaAnalysis.Tests.Pipeline;
 
-public sealed class ChatReplyReaderTests
+public sealed class ModelReplyReaderTests
 {
     [Fact]
     public void Reads_the_published_openrouter_sample()
     {
         var body = File.ReadAllBytes(SharedFiles.Path("protocols/openrouter/openrouter-response.json"));
 
-        var reply = ChatReplyReader.Read(200, body);
+        var reply = ModelReplyReader.Read(200, body);
 
         Assert.True(reply.Ok);
         Assert.Equal("Hello! How can I assist you today?", reply.Content);
@@ -28,7 +28,7 @@ public sealed class ChatReplyReaderTests
     [InlineData("""{"id":"g","model":"m","choices":[{"finish_reason":"error","message":{"content":"partial"}}]}""", "the model stopped with an error")]
     public void Failures_inside_http_200_are_failures(string json, string expected)
     {
-        var reply = ChatReplyReader.Read(200, Encoding.UTF8.GetBytes(json));
+        var reply = ModelReplyReader.Read(200, Encoding.UTF8.GetBytes(json));
 
         Assert.False(reply.Ok);
         Assert.Equal(expected, reply.Error);
@@ -37,7 +37,7 @@ public sealed class ChatReplyReaderTests
     [Fact]
     public void A_self_hosted_server_without_cost_still_succeeds()
     {
-        var reply = ChatReplyReader.Read(200, Encoding.UTF8.GetBytes(
+        var reply = ModelReplyReader.Read(200, Encoding.UTF8.GetBytes(
             """{"model":"llama3","choices":[{"finish_reason":"stop","message":{"content":"hi"}}],"usage":{"prompt_tokens":3,"completion_tokens":1}}"""));
 
         Assert.True(reply.Ok);
@@ -48,7 +48,7 @@ public sealed class ChatReplyReaderTests
     [Fact]
     public void Garbage_is_a_failure_not_an_exception()
     {
-        Assert.False(ChatReplyReader.Read(200, "<html>"u8.ToArray()).Ok);
-        Assert.Equal(502, ChatReplyReader.Read(502, "bad gateway"u8.ToArray()).ErrorCode);
+        Assert.False(ModelReplyReader.Read(200, "<html>"u8.ToArray()).Ok);
+        Assert.Equal(502, ModelReplyReader.Read(502, "bad gateway"u8.ToArray()).ErrorCode);
     }
 }

@@ -1,4 +1,4 @@
-namespace MediaAnalysis.Chat;
+namespace MediaAnalysis.Queue;
 
 // The registered platform adapters, by platform name.
 public sealed class ChatRepliers(IEnumerable<IChatReplier> repliers)

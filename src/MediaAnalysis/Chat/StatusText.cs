@@ -1,0 +1,116 @@
+using System.Globalization;
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Chat;
+
+// What a status message says, composed once: each platform lays these sentences out (content, Block Kit) and
+// escapes what people chose (names, reasons, notes) with its own `escape`, given the text and its length limit.
+public static class StatusText
+{
+    // "⏳ Queued: 2nd in line for this server"; tenant is "server" or "workspace".
+    public static string QueuePlace(int? position, string tenant) => position switch
+    {
+        null => "⏳ Queued",
+        <= 1 => $"⏳ Queued: next in line for this {tenant}",
+        { } n => $"⏳ Queued: {Ordinal(n)} in line for this {tenant}",
+    };
+
+    // "✅ Downloaded · ✅ Audio extracted · ⏳ Transcribing"; null before the first stage of a job not running.
+    // `escapeDetail` escapes the transcript's " (English, 1,204 words)".
+    public static string? Stages(JobStatus status, Func<string, string> escapeDetail)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var ended = status.State is JobState.Failed or JobState.Cancelled or JobState.TimedOut;
+        var current = status.State == JobState.Done ? AnalysisStage.Analyzing : status.Stage;
+        if (current is null)
+        {
+            return status.State == JobState.Running ? "⏳ Starting" : null;
+        }
+        var mark = ended ? "❌" : "⏳";
+        (AnalysisStage Until, string Done, string Doing)[] steps =
+        [
+            (AnalysisStage.Downloading, "✅ Downloaded", $"{mark} Downloading"),
+            (AnalysisStage.Extracting, "✅ Audio extracted", current == AnalysisStage.Probing ? $"{mark} Checking the file" : $"{mark} Extracting audio"),
+            (AnalysisStage.Transcribing, "✅ Transcribed" + TranscriptDetail(status, escapeDetail), $"{mark} Transcribing"),
+        ];
+        var shown = new List<string>();
+        foreach (var (until, done, doing) in steps)
+        {
+            if (current > until)
+            {
+                shown.Add(done);
+                continue;
+            }
+            shown.Add(doing);
+            break;
+        }
+        return string.Join(" · ", shown);
+    }
+
+    // Whether the answers are (being) posted: the status then says where.
+    public static bool ShowsAnswers(JobStatus status) =>
+        status.State == JobState.Done || (status.State == JobState.Running && status.Stage == AnalysisStage.Analyzing);
+
+    // Whether the per-model marks are shown: once the fan-out began, and never while queued.
+    public static bool ShowsCalls(JobStatus status) =>
+        status.Calls.Count > 0 && status.State != JobState.Queued
+        && (status.Stage == AnalysisStage.Analyzing || status.State == JobState.Done || status.Calls.Any(c => c.State != CallState.Waiting));
+
+    // "Analyzing 3/6" or "Analyzed 6/6".
+    public static string CallsTitle(JobStatus status) =>
+        $"{(status.State == JobState.Running ? "Analyzing" : "Analyzed")} {status.Calls.Count(c => c.State != CallState.Waiting)}/{status.Calls.Count}";
+
+    // detail 2: "3/3 ✅" or "2/3 ✅ 1 ❌" after the prompt's name.
+    public static string Counts(IReadOnlyList<CallMark> calls)
+    {
+        var ok = calls.Count(c => c.State == CallState.Succeeded);
+        var failed = calls.Count(c => c.State == CallState.Failed);
+        return failed == 0 ? $"{ok}/{calls.Count} ✅" : $"{ok}/{calls.Count} ✅ {failed} ❌";
+    }
+
+    // One model's mark. detail 0: with its time and a reason up to 100 characters; 1: no time, reasons up to 40.
+    // `reason` escapes a failure's reason given its length limit.
+    public static string Mark(CallMark call, string model, bool running, int detail, Func<string, int, string> reason)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.State switch
+        {
+            CallState.Succeeded when detail == 0 && call.Elapsed is { } e => $"✅ {model} {Math.Round(e.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
+            CallState.Succeeded => $"✅ {model}",
+            CallState.Failed when !string.IsNullOrWhiteSpace(call.Reason) => $"❌ {model}: {reason(call.Reason, detail == 0 ? 100 : 40)}",
+            CallState.Failed => $"❌ {model}",
+            _ => running ? $"⏳ {model}" : $"➖ {model}",
+        };
+    }
+
+    // The line that ends the message: why it failed, timed out or was cancelled, or a note. `note` is escaped.
+    public static string? End(JobState state, string? note) => state switch
+    {
+        JobState.Failed => $"❌ {note ?? "The analysis failed."}",
+        JobState.TimedOut => $"⏱️ {note ?? "Stopped: the job took too long."}",
+        JobState.Cancelled => $"⏹️ {note ?? "Cancelled."}",
+        _ => note is null ? null : $"ℹ️ {note}",
+    };
+
+    public static string Wait(TimeSpan wait) => wait.TotalMinutes switch
+    {
+        < 1 => "under a minute",
+        < 60 => $"about {Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min",
+        _ => $"about {Format.Span(TimeSpan.FromMinutes(Math.Ceiling(wait.TotalMinutes)))}",
+    };
+
+    public static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
+
+    // " (English, 1,204 words)", escaped as a whole; "" when neither is known.
+    private static string TranscriptDetail(JobStatus status, Func<string, string> escape)
+    {
+        var language = string.IsNullOrWhiteSpace(status.Language) ? null : LanguageNames.Of(status.Language);
+        var words = status.Words is { } w ? $"{Format.Count(w)} words" : null;
+        var detail = string.Join(", ", new[] { language, words }.OfType<string>());
+        return detail.Length == 0 ? "" : $" ({escape(detail)})";
+    }
+}

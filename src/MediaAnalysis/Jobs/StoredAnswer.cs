@@ -1,0 +1,3 @@
+namespace MediaAnalysis.Jobs;
+
+public sealed record StoredAnswer(ModelOutcome Outcome, bool Posted);

@@ -1,5 +1,0 @@
-using MediaAnalysis.Pipeline.Analysis;
-
-namespace MediaAnalysis.Storage;
-
-public sealed record StoredAnswer(ModelOutcome Outcome, bool Posted);
