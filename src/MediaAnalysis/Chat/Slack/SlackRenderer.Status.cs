@@ -36,7 +36,7 @@ public static partial class SlackRenderer
                 Elements = [new ButtonElement { Text = TextObject.Plain("Cancel"), ActionId = CancelActionId, Value = status.JobId, Style = ButtonElement.Danger }],
             });
         }
-        return new SlackMessageContent(TextClip.Clip(FallbackLine(status), SlackLimits.FallbackText), blocks);
+        return new SlackMessageContent(TextClip.Clip(SlackFallbackLine.Of(status), SlackLimits.FallbackText), blocks);
     }
 
     private static IEnumerable<string> StatusLines(JobStatus status, int detail)
@@ -123,28 +123,5 @@ public static partial class SlackRenderer
             parts.Add($"total {Format.Cost(cost)}");
         }
         return parts;
-    }
-
-    private static string FallbackLine(JobStatus status)
-    {
-        var name = SlackText.Name(status.SourceName, MaxName);
-        var state = status.State switch
-        {
-            JobState.Queued => status.QueuePosition is { } n ? $"queued, {StatusText.Ordinal(n)} in line" : "queued",
-            JobState.Running => status.Stage switch
-            {
-                AnalysisStage.Downloading => "downloading",
-                AnalysisStage.Probing or AnalysisStage.Extracting => "extracting audio",
-                AnalysisStage.Transcribing => "transcribing",
-                AnalysisStage.Analyzing => $"analyzing {status.Calls.Count(c => c.State != CallState.Waiting)}/{status.Calls.Count}",
-                _ => "starting",
-            },
-            JobState.Done => "done",
-            JobState.Failed => "failed",
-            JobState.Cancelled => "cancelled",
-            JobState.TimedOut => "timed out",
-            _ => status.State.ToString(),
-        };
-        return $"🎬 {name}: {state}";
     }
 }
