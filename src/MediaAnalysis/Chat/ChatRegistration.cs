@@ -2,6 +2,8 @@ using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Configuration;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Chat.Discord.Inbound;
+using MediaAnalysis.Chat.Slack.Inbound;
 
 namespace MediaAnalysis.Chat;
 

@@ -1,5 +1,7 @@
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Configuration;
+using MediaAnalysis.Chat.Discord.Api;
+using MediaAnalysis.Chat.Discord.Inbound;
 
 namespace MediaAnalysis.Cli;
 

@@ -1,3 +1,4 @@
+
 namespace MediaAnalysis.Tests.Architecture;
 
 // The areas (top-level namespaces under MediaAnalysis) and what each may use. A reference outside these

@@ -1,3 +1,4 @@
+
 namespace MediaAnalysis.Chat.Discord;
 
 // Event ids 3000-3099. Routes are logged as templates ("{token}"), never with the interaction token or bot token.

@@ -1,5 +1,7 @@
 using MediaAnalysis.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MediaAnalysis.Chat.Discord.Api;
+using MediaAnalysis.Chat.Discord.Inbound;
 
 namespace MediaAnalysis.Chat.Discord;
 

@@ -3,6 +3,8 @@ using System.Text;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Chat.Discord.Api;
+using MediaAnalysis.Chat.Discord.Rendering;
 
 namespace MediaAnalysis.Chat.Discord;
 

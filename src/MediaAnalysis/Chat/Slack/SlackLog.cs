@@ -1,3 +1,5 @@
+using MediaAnalysis.Chat.Slack.Inbound;
+
 namespace MediaAnalysis.Chat.Slack;
 
 // Event ids 4000-4099. Methods and hosts only: never tokens, signatures, message text, transcripts or answers.

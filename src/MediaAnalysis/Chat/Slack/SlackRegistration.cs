@@ -1,5 +1,7 @@
 using MediaAnalysis.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Chat.Slack.Inbound;
 
 namespace MediaAnalysis.Chat.Slack;
 

@@ -4,6 +4,8 @@ using System.Text;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 using Microsoft.Extensions.Options;
+using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Chat.Slack;
 

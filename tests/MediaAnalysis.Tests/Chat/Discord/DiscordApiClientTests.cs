@@ -1,6 +1,6 @@
 using System.Text;
-using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
+using MediaAnalysis.Chat.Discord.Api;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

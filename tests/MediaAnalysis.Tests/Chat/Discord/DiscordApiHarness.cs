@@ -1,5 +1,6 @@
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Fakes.Discord;
+using MediaAnalysis.Chat.Discord.Api;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Fakes.Discord;
+using MediaAnalysis.Chat.Discord.Api;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

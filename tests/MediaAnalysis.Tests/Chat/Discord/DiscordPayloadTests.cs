@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
+using MediaAnalysis.Chat.Discord.Api;
+using MediaAnalysis.Chat.Discord.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

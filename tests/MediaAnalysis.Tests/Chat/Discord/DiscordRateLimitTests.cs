@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Fakes.Discord;
+using MediaAnalysis.Chat.Discord.Api;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Fakes.Discord;
+using MediaAnalysis.Chat.Discord.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
+using MediaAnalysis.Chat.Discord.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

@@ -3,6 +3,7 @@ using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Fakes.Discord;
+using MediaAnalysis.Chat.Discord.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

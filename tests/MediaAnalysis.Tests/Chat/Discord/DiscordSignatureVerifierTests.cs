@@ -1,6 +1,6 @@
 using System.Text;
-using MediaAnalysis.Chat.Discord;
 using NSec.Cryptography;
+using MediaAnalysis.Chat.Discord.Inbound;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Fakes.Slack;
+using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

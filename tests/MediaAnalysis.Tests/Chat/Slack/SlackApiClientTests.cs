@@ -1,5 +1,6 @@
-using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

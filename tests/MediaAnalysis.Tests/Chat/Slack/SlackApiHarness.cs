@@ -1,5 +1,6 @@
 using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Fakes.Slack;
+using MediaAnalysis.Chat.Slack.Api;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

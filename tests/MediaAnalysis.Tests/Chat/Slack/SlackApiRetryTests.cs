@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Chat.Slack.Api;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Chat.Slack.Api;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,5 +1,5 @@
-using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Chat.Slack.Inbound;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,4 +1,4 @@
-using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,4 +1,4 @@
-using MediaAnalysis.Chat.Slack;
+using MediaAnalysis.Chat.Slack.Inbound;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,8 +1,8 @@
 using System.Text;
-using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Fakes.Slack;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,6 +1,6 @@
-using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using MediaAnalysis.Chat.Slack;
 using MediaAnalysis.Fakes.Slack;
+using MediaAnalysis.Chat.Slack.Inbound;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 

@@ -1,3 +1,4 @@
+
 namespace MediaAnalysis.Chat.Discord.Payloads;
 
 [Flags]

@@ -1,3 +1,4 @@
+
 namespace MediaAnalysis.Chat.Slack.Payloads;
 
 // An answer whose only interest is ok/error (chat.update, a failed call of any method).

@@ -1,3 +1,4 @@
+
 namespace MediaAnalysis.Chat.Slack.Payloads;
 
 // The form fields of a slash command POST (application/x-www-form-urlencoded). Slash commands carry no files and

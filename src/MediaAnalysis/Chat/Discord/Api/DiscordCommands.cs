@@ -1,0 +1,52 @@
+using MediaAnalysis.Chat.Discord.Payloads;
+
+namespace MediaAnalysis.Chat.Discord.Api;
+
+// The commands `discord register-commands` puts in place with one bulk overwrite (CONTRACT.md names).
+public static class DiscordCommands
+{
+    public const string Analyze = "analyze";
+    public const string VideoOption = "video";
+    public const string AnalyzeVideo = "Analyze video";
+
+    // Members who may post in the channel; Discord admins can still change this per server.
+    private static readonly string SendMessages = DiscordPermissions.Format(DiscordPermissions.SendMessages);
+
+    // Guild installs in servers only: a user-installed app outside the server could not post with the bot token.
+    private static readonly IReadOnlyList<int> GuildInstall = [0];
+    private static readonly IReadOnlyList<InteractionContextType> GuildOnly = [InteractionContextType.Guild];
+
+    public static IReadOnlyList<ApplicationCommand> All { get; } =
+    [
+        new ApplicationCommand
+        {
+            Name = Analyze,
+            Type = ApplicationCommandType.ChatInput,
+            Description = "Transcribe a video and get AI summaries in a thread",
+            Options =
+            [
+                new ApplicationCommandOption
+                {
+                    Type = CommandOptionType.Attachment,
+                    Name = VideoOption,
+                    Description = "The video (or audio) file to analyze",
+                    Required = true,
+                    // Matched on the file name only; the bot still checks and probes the file.
+                    FileTypes = ["video", "audio"],
+                },
+            ],
+            DefaultMemberPermissions = SendMessages,
+            IntegrationTypes = GuildInstall,
+            Contexts = GuildOnly,
+        },
+        // Message commands take no description and no options.
+        new ApplicationCommand
+        {
+            Name = AnalyzeVideo,
+            Type = ApplicationCommandType.Message,
+            DefaultMemberPermissions = SendMessages,
+            IntegrationTypes = GuildInstall,
+            Contexts = GuildOnly,
+        },
+    ];
+}

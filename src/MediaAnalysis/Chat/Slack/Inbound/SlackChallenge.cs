@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace MediaAnalysis.Chat.Slack.Inbound;
+
+public sealed record SlackChallenge([property: JsonPropertyName("challenge")] string Challenge);

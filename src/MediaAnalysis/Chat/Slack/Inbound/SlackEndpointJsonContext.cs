@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace MediaAnalysis.Chat.Slack.Inbound;
+
+[JsonSerializable(typeof(SlackChallenge))]
+[JsonSerializable(typeof(SlackCommandReply))]
+internal sealed partial class SlackEndpointJsonContext : JsonSerializerContext;

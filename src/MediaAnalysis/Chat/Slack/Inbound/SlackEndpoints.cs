@@ -1,0 +1,148 @@
+using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Queue;
+using MediaAnalysis.Chat.Slack.Rendering;
+
+namespace MediaAnalysis.Chat.Slack.Inbound;
+
+// /slack/events, /slack/interactivity and /slack/commands. Each verifies the raw bytes first (401 otherwise),
+// answers within Slack's 3 seconds, and does its slower talking back to Slack afterwards.
+public static partial class SlackEndpoints
+{
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(SlackManifest.EventsPath, EventsAsync);
+        endpoints.MapPost(SlackManifest.InteractivityPath, InteractivityAsync);
+        endpoints.MapPost(SlackManifest.CommandsPath, CommandsAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        using var body = await WebhookBody.ReadAsync(request, cancellationToken);
+        if (Verify(request, body, verifier, loggers) is { } refusal)
+        {
+            return refusal;
+        }
+        var envelope = Parse(() => SlackForm.ReadEvent(body!.Span));
+        if (envelope is null)
+        {
+            return Results.BadRequest();
+        }
+        if (request.Headers["X-Slack-Retry-Num"] is { Count: > 0 } retry)
+        {
+            SlackLog.EventRetry(loggers.CreateLogger(typeof(SlackEndpoints)), retry.ToString(), request.Headers["X-Slack-Retry-Reason"], envelope.EventId);
+        }
+        switch (envelope.Type)
+        {
+            case EventEnvelope.UrlVerification:
+                return Results.Json(new SlackChallenge(envelope.Challenge ?? ""), SlackEndpointJsonContext.Default.SlackChallenge);
+            case EventEnvelope.EventCallback when envelope.Event is { } evt && envelope.TeamId is { } team:
+                await OnEventAsync(team, envelope.Authorizations is { Count: > 0 } auth ? auth[0].UserId : null, evt, requests, cancellationToken);
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    // app_mention, or a file_share message that mentions the bot (Slack sometimes sends only the latter):
+    // both carry the same message ts, so whichever comes second, and every retry, finds the job already made.
+    private static async Task OnEventAsync(string team, string? botUser, SlackEvent evt, SlackRequests requests, CancellationToken cancellationToken)
+    {
+        var text = evt.Text ?? "";
+        var mentioned = evt.Type == "app_mention"
+            || (evt.Type == "message" && evt.Subtype == "file_share" && botUser is not null && text.Contains($"<@{botUser}>", StringComparison.Ordinal));
+        if (!mentioned || evt.BotId is not null || evt.Channel is not { } channel || evt.User is not { } user || evt.Ts is not { } ts || user == botUser)
+        {
+            return;
+        }
+        var pick = SlackAttachmentPicker.Pick(evt);
+        if (pick.File is not { } file)
+        {
+            requests.TellLater(channel, user, pick.Refusal
+                ?? "I didn't find a video in that message. Mention me in the message that shares the video, or use the \"Analyze video\" shortcut on it.");
+            return;
+        }
+        if (await requests.AnalyzeAsync("mention", team, channel, user, ts, evt.ThreadTs, file, responseUrl: null, cancellationToken) is { } note)
+        {
+            requests.TellLater(channel, user, note);
+        }
+        else if (pick.Note is { } several)
+        {
+            requests.TellLater(channel, user, several);
+        }
+    }
+
+    private static async Task<IResult> InteractivityAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, JobQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        using var body = await WebhookBody.ReadAsync(request, cancellationToken);
+        if (Verify(request, body, verifier, loggers) is { } refusal)
+        {
+            return refusal;
+        }
+        var payload = Parse(() => SlackForm.ReadInteraction(body!.Span));
+        if (payload is null)
+        {
+            return Results.BadRequest();
+        }
+        var team = payload.Team?.Id ?? payload.User?.TeamId ?? "";
+        var channel = payload.Channel?.Id ?? payload.Container?.ChannelId ?? "";
+        var user = payload.User?.Id ?? "";
+        if (payload.Type == InteractionPayload.MessageAction && payload.CallbackId == SlackManifest.ShortcutCallbackId && payload.Message is { } message)
+        {
+            var pick = SlackAttachmentPicker.Pick(message);
+            var answer = pick.File is { } file
+                ? await requests.AnalyzeAsync("shortcut", team, channel, user, message.Ts ?? payload.MessageTs ?? "", message.ThreadTs, file, payload.ResponseUrl, cancellationToken) ?? pick.Note
+                : pick.Refusal ?? "That message has no video or audio file to analyze.";
+            if (answer is not null)
+            {
+                requests.TellLater(channel, user, answer);
+            }
+        }
+        else if (payload.Type == InteractionPayload.BlockActions)
+        {
+            foreach (var jobId in (payload.Actions ?? []).Select(SlackRenderer.CancelledJobId).OfType<string>())
+            {
+                if (await queue.GetAsync(jobId, cancellationToken) is not { } job)
+                {
+                    continue;
+                }
+                if (job.RequesterId != user)
+                {
+                    requests.TellLater(channel, user, $"Only <@{job.RequesterId}>, who asked for it, can cancel this.");
+                }
+                else
+                {
+                    await queue.CancelAsync(jobId, $"<@{user}>", cancellationToken);
+                }
+            }
+        }
+        return Results.Ok();
+    }
+
+    private static IResult? Verify(HttpRequest request, WebhookBody? body, SlackSignatureVerifier verifier, ILoggerFactory loggers)
+    {
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+        var result = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body.Span);
+        if (result == SlackVerification.Valid)
+        {
+            return null;
+        }
+        SlackLog.SignatureRejected(loggers.CreateLogger(typeof(SlackEndpoints)), request.Path, result);
+        return Results.Unauthorized();
+    }
+
+    private static T? Parse<T>(Func<T?> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
