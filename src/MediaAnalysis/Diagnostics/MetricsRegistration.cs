@@ -26,7 +26,12 @@ public static class MetricsRegistration
 
     public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        // The queue-depth gauge's counts are read before the scrape, awaited for at most StoreProbe.ScrapeWait.
+        endpoints.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<StoreProbe>().FreshenAsync(StoreProbe.ScrapeWait, context.RequestAborted);
+            await next(context);
+        }), optionsName: null);
         return endpoints;
     }
 }
