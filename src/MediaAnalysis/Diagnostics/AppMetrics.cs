@@ -37,7 +37,6 @@ public sealed class AppMetrics : IDisposable
         _tokens = _meter.CreateCounter<long>("mediaanalysis.model.tokens", "{token}", "Tokens used, by model and kind (prompt, completion).");
         _cost = _meter.CreateCounter<double>("mediaanalysis.model.cost", "usd", "What the model calls cost, as OpenRouter reports it (usage.cost).");
         _transcribedMinutes = _meter.CreateCounter<double>("mediaanalysis.transcription.minutes", "min", "Minutes of audio transcribed (what Deepgram bills).");
-        _ = store.LastCounts(); // the first read starts now, so the first scrape has counts
         _meter.CreateObservableGauge("mediaanalysis.queue.depth", () => Depth(store), "{job}", "Jobs running and waiting, in the whole store.");
     }
 
@@ -97,7 +96,7 @@ public sealed class AppMetrics : IDisposable
         _ => "rejected",
     };
 
-    // The counts as last read, refreshed in the background (StoreProbe): a scrape never waits for SQLite.
+    // The counts as last read (StoreProbe, freshened before each scrape): never a database call here.
     private static IEnumerable<Measurement<long>> Depth(StoreProbe store) => store.LastCounts() is { } counts
         ? [new(counts.Running, new KeyValuePair<string, object?>("state", "running")), new(counts.Queued, new KeyValuePair<string, object?>("state", "queued"))]
         : [];

@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -9,6 +10,7 @@ public static class MetricsRegistration
     // read on each scrape of GET /metrics: nothing is pushed anywhere, nothing runs between scrapes.
     public static IServiceCollection AddAppMetrics(this IServiceCollection services)
     {
+        services.AddValidatedOptions<DiagnosticsOptions>(DiagnosticsOptions.SectionName);
         services.AddSingleton<StoreProbe>();
         services.AddSingleton<AppMetrics>();
         services.AddOpenTelemetry()
@@ -26,7 +28,12 @@ public static class MetricsRegistration
 
     public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        // The queue-depth gauge's counts are read before the scrape, awaited for at most StoreProbe.ScrapeWait.
+        endpoints.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<StoreProbe>().FreshenAsync(StoreProbe.ScrapeWait, context.RequestAborted);
+            await next(context);
+        }), optionsName: null);
         return endpoints;
     }
 }

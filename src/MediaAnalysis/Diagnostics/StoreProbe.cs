@@ -1,19 +1,22 @@
-using MediaAnalysis.Lifecycle;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Diagnostics;
 
-// What /healthz and /metrics say about the job store, without a database call per probe or scrape:
-// the write check is kept for Lifecycle:HealthCheckCacheFor (one probe at a time refreshes it), and the
-// queue-depth gauge reads the last counts known while a refresh runs on the thread pool, never blocking
-// the scrape's thread on SQLite.
-public sealed class StoreProbe(IJobMaintenance store, TimeProvider time, IOptions<LifecycleOptions> options) : IDisposable
+// What /healthz and /metrics say about the job store. The write check is kept for
+// Diagnostics:HealthCheckCacheFor (one probe at a time refreshes it), so a probe is not a database write. The
+// queue-depth gauge only reads the last counts known: a scrape first starts a read on the thread pool and
+// awaits it for at most ScrapeWait (asynchronously, no thread waits), so a busy database leaves the scrape
+// with the previous counts instead of blocking it.
+public sealed class StoreProbe(IJobMaintenance store, TimeProvider time, IOptions<DiagnosticsOptions> options) : IDisposable
 {
+    public static readonly TimeSpan ScrapeWait = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim _checking = new(1, 1);
+    private readonly Lock _gate = new();
     private StoreHealth? _health;
     private StoreCounts? _counts;
-    private int _refreshing;
+    private Task _reading = Task.CompletedTask;
 
     public async Task<StoreHealth> HealthAsync(CancellationToken cancellationToken)
     {
@@ -43,17 +46,29 @@ public sealed class StoreProbe(IJobMaintenance store, TimeProvider time, IOption
         }
     }
 
-    // The counts as last read (null before the first read); a read older than the cache age starts another
-    // in the background.
-    public StoreCounts? LastCounts()
+    // The counts as last read; null before the first read.
+    public StoreCounts? LastCounts() => Volatile.Read(ref _counts);
+
+    // Starts a read of the counts (or joins the one under way) and waits for it, at most `wait`.
+    public async Task FreshenAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        var counts = Volatile.Read(ref _counts);
-        var maxAge = options.Value.HealthCheckCacheFor;
-        if ((counts is null || time.GetElapsedTime(counts.At) >= maxAge) && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        Task reading;
+        lock (_gate)
         {
-            _ = Task.Run(RefreshCountsAsync);
+            if (_reading.IsCompleted)
+            {
+                _reading = Task.Run(ReadCountsAsync, CancellationToken.None);
+            }
+            reading = _reading;
         }
-        return counts;
+        try
+        {
+            await reading.WaitAsync(wait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // the scrape goes on with the counts it has
+        }
     }
 
     public void Dispose() => _checking.Dispose();
@@ -74,7 +89,7 @@ public sealed class StoreProbe(IJobMaintenance store, TimeProvider time, IOption
         return new StoreHealth(false, 0, 0, time.GetTimestamp());
     }
 
-    private async Task RefreshCountsAsync()
+    private async Task ReadCountsAsync()
     {
         try
         {
@@ -83,10 +98,6 @@ public sealed class StoreProbe(IJobMaintenance store, TimeProvider time, IOption
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or ObjectDisposedException)
         {
-        }
-        finally
-        {
-            Volatile.Write(ref _refreshing, 0);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
         _outside = await PipelineHarness.StartAsync();
         _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
         // The read-only test asks /healthz right before and right after the database turns read-only.
-        _outside.Settings["Lifecycle:HealthCheckCacheFor"] = "00:00:00";
+        _outside.Settings["Diagnostics:HealthCheckCacheFor"] = "00:00:00";
         _d = await DiscordFlowHarness.StartAsync(_outside);
     }
 
