@@ -56,7 +56,7 @@ public sealed partial class SlackApiClient
         var start = content.CanSeek ? content.Position : 0;
         HttpContent Build()
         {
-            var body = new SlackUploadContent(content, start, length);
+            var body = new ReplayableStreamContent(content, start, length);
             body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             return body;
         }

@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.Net;
 
-namespace MediaAnalysis.Chat.Slack.Api;
+namespace MediaAnalysis.Http;
 
-// Streams exactly `size` bytes of a caller-owned stream, from the same start on every try, without buffering
-// or disposing it; Content-Length is the size announced to files.getUploadURLExternal.
-internal sealed class SlackUploadContent(Stream content, long start, long size) : HttpContent
+// Streams a caller-owned stream into a request without buffering or disposing it, from the same start on
+// every try, so a retried upload sends the whole file again. With a size, exactly that many bytes go (and that
+// is the Content-Length, e.g. the size announced to Slack's files.getUploadURLExternal); without, the rest of
+// the stream.
+public sealed class ReplayableStreamContent(Stream content, long start, long? size = null) : HttpContent
 {
     private const int BufferSize = 64 * 1024;
 
@@ -18,15 +20,20 @@ internal sealed class SlackUploadContent(Stream content, long start, long size) 
         {
             content.Position = start;
         }
+        if (size is not { } exact)
+        {
+            await content.CopyToAsync(stream, BufferSize, cancellationToken);
+            return;
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            for (var left = size; left > 0;)
+            for (var left = exact; left > 0;)
             {
                 var read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken);
                 if (read == 0)
                 {
-                    throw new IOException($"The file ended {left} bytes before its stated length of {size} bytes.");
+                    throw new IOException($"The file ended {left} bytes before its stated length of {exact} bytes.");
                 }
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 left -= read;
@@ -40,7 +47,7 @@ internal sealed class SlackUploadContent(Stream content, long start, long size) 
 
     protected override bool TryComputeLength(out long length)
     {
-        length = size;
-        return true;
+        length = size ?? (content.CanSeek ? content.Length - start : 0);
+        return size is not null || content.CanSeek;
     }
 }
