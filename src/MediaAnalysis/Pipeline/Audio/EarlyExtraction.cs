@@ -43,7 +43,8 @@ public sealed class EarlyExtraction : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        return new EarlyExtraction(path, stop, token => RunAsync(path, file, inspector, extractor, workingDirectory, patience, time, logger, token), time, logger);
+        var inputs = new Inputs(path, file, inspector, extractor, workingDirectory, patience, time, logger);
+        return new EarlyExtraction(path, stop, token => RunAsync(inputs, token), time, logger);
     }
 
     // The probe made on the head of the file, or null: probe the whole file.
@@ -122,17 +123,13 @@ public sealed class EarlyExtraction : IAsyncDisposable
         }
     }
 
-    private static async Task<Started?> RunAsync(
-        string path,
-        GrowingFile file,
-        MediaInspector inspector,
-        AudioExtractor extractor,
-        string workingDirectory,
-        TimeSpan patience,
-        TimeProvider time,
-        ILogger logger,
-        CancellationToken cancellationToken)
+    private sealed record Inputs(
+        string Path, GrowingFile File, MediaInspector Inspector, AudioExtractor Extractor, string WorkingDirectory,
+        TimeSpan Patience, TimeProvider Time, ILogger Logger);
+
+    private static async Task<Started?> RunAsync(Inputs inputs, CancellationToken cancellationToken)
     {
+        var (path, file, inspector, extractor, workingDirectory, patience, time, logger) = inputs;
         await Task.Yield(); // the caller goes on to start the download
         long needed = 16;
         Mp4Layout.Head head;
