@@ -28,7 +28,9 @@ public interface IJobClaims
     // lease and lost the job notices instead of posting twice.
     Task<bool> ConfirmLeaseAsync(string jobId, string owner, int attempt, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    // Gives up a running job without finishing it (shutdown): it goes back to the queue at once, for any instance.
+    // Gives up a running job without finishing it (shutdown): its lease ends now, so the next rescue pass of any
+    // instance puts it back in the queue (at once on PostgreSQL, whose other instances are told so by NOTIFY
+    // "released"), and a restart with the same instance id takes it back.
     Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken);
 
     // Ends a queued or running job in a final state; false when it had already ended.

@@ -5,8 +5,9 @@ namespace MediaAnalysis.Storage;
 // transaction mode drops them).
 public interface IJobNotifications
 {
-    // Runs until cancelled, calling `received` with each payload: "job" (work may start somewhere) or
-    // "cancel:<job id>" (a cancel was requested for a running job). Reconnects after a failure, and then calls
+    // Runs until cancelled, calling `received` with each payload: "job" (work may start somewhere), "released"
+    // (an instance shutting down gave up running jobs: rescue them now) or "cancel:<job id>" (a cancel was
+    // requested for a running job). Reconnects after a failure, and then calls
     // `received("job")` once for whatever it may have missed.
     Task ListenAsync(Action<string> received, CancellationToken cancellationToken);
 }

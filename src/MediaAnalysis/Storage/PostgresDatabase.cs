@@ -8,7 +8,8 @@ namespace MediaAnalysis.Storage;
 // is the database's (unique keys and indexes, row locks, compare-and-set updates), never this process's.
 internal sealed partial class PostgresDatabase : IAsyncDisposable
 {
-    // NOTIFY payloads: "job" (work may start), "cancel:<id>" (a running job's cancel was requested).
+    // NOTIFY payloads: "job" (work may start), "released" (jobs given up at shutdown), "cancel:<id>" (a running
+    // job's cancel was requested).
     public const string Channel = "media_analysis_jobs";
 
     private readonly NpgsqlDataSource _source;

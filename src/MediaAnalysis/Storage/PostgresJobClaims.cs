@@ -94,10 +94,11 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
 
     public async Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await database.NonQueryAsync("UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE id = @id AND state = 'running'",
-                cancellationToken, ("@id", jobId)) == 1)
+        // Its lease ends now; the other instances hear so at once and rescue it (RescueLapsedAsync).
+        if (await database.NonQueryAsync("UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
+                cancellationToken, ("@id", jobId), ("@now", JobRows.Millis(now))) == 1)
         {
-            await database.ScalarAsync(WakeOthers, cancellationToken);
+            await database.ScalarAsync($"SELECT pg_notify('{PostgresDatabase.Channel}', 'released')", cancellationToken);
         }
     }
 

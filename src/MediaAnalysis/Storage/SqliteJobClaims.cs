@@ -97,8 +97,8 @@ internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@owner", owner), ("@attempt", attempt), ("@until", JobRows.Millis(now + lease))) == 1;
 
     public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
-        "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE id = @id AND state = 'running'",
-        p => p.AddWithValue("@id", jobId), cancellationToken);
+        "UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
+        p => p.AddWithValue("@id", jobId), cancellationToken, ("@now", JobRows.Millis(now)));
 
     public async Task<IReadOnlyList<string>> HeartbeatAsync(string instanceId, string owner, DateTimeOffset now, TimeSpan within, CancellationToken cancellationToken)
     {

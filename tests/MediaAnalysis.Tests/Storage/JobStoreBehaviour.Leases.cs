@@ -53,12 +53,13 @@ public abstract partial class JobStoreBehaviour
     }
 
     [StoreFact]
-    public async Task A_released_job_goes_back_to_the_queue_at_once_for_any_instance()
+    public async Task A_released_job_is_rescued_by_the_next_instance_that_looks_without_waiting_for_its_lease()
     {
         await Enqueue("A", "a0");
         var job = (await Claims.ClaimNextAsync("i1/n1", T0, Lease, CancellationToken.None))!;
 
         await Claims.ReleaseAsync(job.Id, T0.AddSeconds(10), CancellationToken.None);
+        Assert.Equal(1, await Claims.RescueLapsedAsync(T0.AddSeconds(11), CancellationToken.None)); // not T0+2 min
         var resumed = await Claims.ClaimNextAsync("i2/n2", T0.AddSeconds(11), Lease, CancellationToken.None);
 
         Assert.Equal(job.Id, resumed!.Id);
