@@ -11,10 +11,12 @@ namespace MediaAnalysis.Tests.MultiInstance;
 // of them, the database keeps the rules: a job is finished by someone, nothing is posted twice, and one tenant's
 // jobs never run at once.
 [Collection(MediaCollection.Name)]
+#pragma warning disable CA1001 // the store is disposed in IAsyncLifetime.DisposeAsync
 public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private PostgresJobStore _store = null!;
+#pragma warning restore CA1001
 
     public async Task InitializeAsync()
     {
