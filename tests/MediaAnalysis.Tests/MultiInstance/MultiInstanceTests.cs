@@ -89,10 +89,11 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAsync(job, CancellationToken.None))!.State == JobState.Done
             && other.Lines().Any(l => l.Kind == "status" && l.State == nameof(JobState.Done)));
         await frozen.ThawAsync();
-        await ResumeAfterKillTests.WaitUntil(() => Task.FromResult(frozen.Said("lost its lease")));
+        await ResumeAfterKillTests.WaitUntil(() => Task.FromResult(frozen.Said("lost its lease") || frozen.Lines().Count > postedBeforeFreezing));
         await Task.Delay(1000);
 
         Assert.Equal(postedBeforeFreezing, frozen.Lines().Count);
+        Assert.True(frozen.Said("lost its lease"), "the frozen instance noticed it had lost the job");
         var answers = instances.SelectMany(i => i.Lines()).Where(l => l.Kind == "answer").Select(l => (l.Prompt, l.Model)).ToList();
         Assert.Equal(6, answers.Count);
         Assert.Equal(6, answers.Distinct().Count());
