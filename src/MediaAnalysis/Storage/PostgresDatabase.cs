@@ -23,7 +23,7 @@ internal sealed partial class PostgresDatabase : IAsyncDisposable
         _logger = logger;
         _time = time;
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        Where = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        Where = builder.Database is { Length: > 0 } name ? $"{builder.Host}:{builder.Port}/{name}" : $"{builder.Host}:{builder.Port}";
         _source = NpgsqlDataSource.Create(builder);
     }
 
