@@ -5,6 +5,7 @@ using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Lifecycle;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Cli;
 
@@ -87,6 +88,17 @@ public static class ServeCommand
         if (problems.Count > 0)
         {
             ConfigurationCheck.Report(problems, stderr);
+            return ExitCodes.BadArguments;
+        }
+        // The job store first (PostgreSQL may still be starting: retried for Storage:StartupTimeout): one sentence
+        // and exit 2 when it cannot be had, before anything listens.
+        try
+        {
+            await app.Services.GetRequiredService<IJobMaintenance>().InitializeAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message);
             return ExitCodes.BadArguments;
         }
         await app.RunAsync(cancellationToken);

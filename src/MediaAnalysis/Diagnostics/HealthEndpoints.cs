@@ -1,3 +1,5 @@
+using MediaAnalysis.Queue;
+
 namespace MediaAnalysis.Diagnostics;
 
 public static class HealthEndpoints
@@ -6,13 +8,16 @@ public static class HealthEndpoints
     // is StoreProbe's, a few seconds old at most: a probe is not a database write.
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (StoreProbe probe, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/healthz", async (StoreProbe probe, InstanceIdentity identity, JobWorker worker, CancellationToken cancellationToken) =>
         {
             var health = await probe.HealthAsync(cancellationToken);
+            var report = health.CanWrite
+                ? new HealthReport("ok", health.Running, health.Queued, null)
+                : new HealthReport("unavailable", 0, 0, "the job store cannot be written");
+            report = report with { Instance = identity.InstanceId, InstanceRunning = worker.Running, Warning = identity.DuplicateWarning };
             return health.CanWrite
-                ? Results.Json(new HealthReport("ok", health.Running, health.Queued, null), DiagnosticsJsonContext.Default.HealthReport)
-                : Results.Json(new HealthReport("unavailable", 0, 0, "the job store cannot be written"),
-                    DiagnosticsJsonContext.Default.HealthReport, statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? Results.Json(report, DiagnosticsJsonContext.Default.HealthReport)
+                : Results.Json(report, DiagnosticsJsonContext.Default.HealthReport, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;
     }

@@ -12,6 +12,7 @@ public sealed class JobRunner(
     IJobStore store,
     ChatRepliers repliers,
     RunningJobs running,
+    InstanceIdentity identity,
     IOptions<QueueOptions> options,
     TimeProvider time,
     AppMetrics metrics,
@@ -29,12 +30,17 @@ public sealed class JobRunner(
             metrics.JobStarted(job.Platform, time.GetUtcNow() - job.CreatedAt);
         }
         using var scope = logger.BeginScope("Job {JobId} on {Platform}/{Tenant}", job.Id, job.Platform, job.Tenant);
-        if (repliers.For(job.Platform) is not { } replier)
+        if (repliers.For(job.Platform) is not { } platformReplier)
         {
             QueueLog.NoReplier(logger, job.Platform, job.Id);
             await store.FinishAsync(job.Id, JobState.Failed, "This platform is not configured on the bot.", time.GetUtcNow(), CancellationToken.None);
             return;
         }
+
+        // Everything this job shows goes through its lease: a process that lost the job (frozen past its lease,
+        // taken by another instance) posts nothing more.
+        using var fence = new LeaseFence(store, job.Id, identity.Owner, job.Attempts, _options.LeaseDuration, time);
+        var replier = new FencedReplier(platformReplier, fence);
 
         // Reachable for Cancel from the first moment; a cancel that came between the claim and now is in the row.
         using var cancel = new CancellationTokenSource();
@@ -49,7 +55,7 @@ public sealed class JobRunner(
         var initial = stages.InitialStatus(job, stored);
         await using var status = new StatusReporter(replier, context, initial, _options.StatusInterval, time, logger);
 
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(hardStop, cancel.Token);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(hardStop, cancel.Token, fence.LostToken);
         run.CancelAfter(_options.JobTimeout);
 
         JobState final;
@@ -58,10 +64,19 @@ public sealed class JobRunner(
         {
             (final, note) = await stages.RunAsync(job, replier, context, status, stored, run.Token);
         }
+        catch (OperationCanceledException) when (fence.Lost)
+        {
+            LeaseLog.Lost(logger, job.Id, job.Attempts);
+            return;
+        }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
+            // Back in the queue at once, for whichever instance is next (only if it is still ours to give).
             QueueLog.Released(logger, job.Id);
-            await store.ReleaseAsync(job.Id, time.GetUtcNow(), CancellationToken.None);
+            if (await fence.HoldsAsync())
+            {
+                await store.ReleaseAsync(job.Id, time.GetUtcNow(), CancellationToken.None);
+            }
             return;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -88,6 +103,12 @@ public sealed class JobRunner(
             running.Unregister(job.Id);
         }
 
+        if (!await fence.HoldsAsync())
+        {
+            LeaseLog.Lost(logger, job.Id, job.Attempts);
+            return;
+        }
+        fence.End();
         await store.FinishAsync(job.Id, final, note, time.GetUtcNow(), CancellationToken.None);
         await status.FinishAsync(s => s with { State = final, Note = note }, CancellationToken.None);
         QueueLog.Finished(logger, job.Id, final, time.GetElapsedTime(started).TotalSeconds);

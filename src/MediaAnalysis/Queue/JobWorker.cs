@@ -6,14 +6,16 @@ using Microsoft.Extensions.Options;
 namespace MediaAnalysis.Queue;
 
 // Starts jobs as the database allows: at most MaxConcurrentJobs here, one per tenant (the database's rule).
-// On start it takes back jobs a dead process left running; on SIGTERM it takes nothing new, lets running
-// jobs finish for ShutdownGrace, and leaves the rest to resume on the next start.
+// On start it takes back jobs a dead process of its instance id left running; on SIGTERM it takes nothing new,
+// lets running jobs finish for ShutdownGrace, and puts the rest back in the queue for any instance (JobRunner).
+// Leases are held by InstanceIdentity.Owner (instance id and per-process nonce).
 public sealed class JobWorker(
     IJobStore store,
     JobRunner runner,
     JobQueue queue,
     WorkerWakeUp wakeUp,
     RunningJobs runningJobs,
+    InstanceIdentity identity,
     IOptions<QueueOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider time,
@@ -36,7 +38,7 @@ public sealed class JobWorker(
         await store.FindByKeyAsync("warm-up", cancellationToken);
         await store.QueuePositionAsync("warm-up", cancellationToken);
         await store.RecentAverageDurationAsync(cancellationToken);
-        var requeued = await store.RequeueOrphansAsync(_options.EffectiveInstanceId, time.GetUtcNow(), cancellationToken);
+        var requeued = await store.RequeueOrphansAsync(identity.InstanceId, time.GetUtcNow(), cancellationToken);
         if (requeued > 0)
         {
             QueueLog.Requeued(logger, requeued);
@@ -68,7 +70,7 @@ public sealed class JobWorker(
             try
             {
                 while (_running.Count < _options.MaxConcurrentJobs
-                    && await store.ClaimNextAsync(_options.EffectiveInstanceId, time.GetUtcNow(), _options.LeaseDuration, stoppingToken) is { } job)
+                    && await store.ClaimNextAsync(identity.Owner, time.GetUtcNow(), _options.LeaseDuration, stoppingToken) is { } job)
                 {
                     _running[job.Id] = Task.Run(() => RunOneAsync(job), CancellationToken.None);
                 }
@@ -122,7 +124,7 @@ public sealed class JobWorker(
             {
                 try
                 {
-                    foreach (var id in await store.RenewLeasesAsync(_options.EffectiveInstanceId, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
+                    foreach (var id in await store.RenewLeasesAsync(identity.Owner, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
                     {
                         runningJobs.TryCancel(id);
                     }

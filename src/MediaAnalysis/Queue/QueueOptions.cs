@@ -6,7 +6,8 @@ public sealed class QueueOptions : IValidatedOptions
 {
     public const string SectionName = "Queue";
 
-    // Jobs running at once across all guilds and workspaces (each has an ffmpeg child and six HTTP calls).
+    // Jobs running at once in this instance, across all guilds and workspaces (each has an ffmpeg child and six
+    // HTTP calls). Several instances on one PostgreSQL store run up to this many each.
     public int MaxConcurrentJobs { get; set; } = 2;
 
     // Waiting jobs per guild or workspace before new ones are turned away (EffectiveMaxPendingPerTenant: 5 when unset).
@@ -30,7 +31,8 @@ public sealed class QueueOptions : IValidatedOptions
     // SIGTERM lets running jobs finish for this long; the rest resume on the next start.
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(90);
 
-    // Who holds a running job. A restarted process with the same id takes its jobs back at once.
+    // Names this instance (default: FLY_MACHINE_ID, else the host name). Leases are held by it plus a per-process
+    // nonce: a restarted process with the same id takes its jobs back at once; two live ones with it are warned about.
     public string? InstanceId { get; set; }
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
@@ -49,6 +51,9 @@ public sealed class QueueOptions : IValidatedOptions
             OptionChecks.Positive($"{SectionName}:PollInterval", PollInterval),
             ShutdownGrace >= TimeSpan.Zero ? null : $"{SectionName}:ShutdownGrace must not be negative",
             LeaseDuration >= TimeSpan.FromSeconds(10) ? null : $"{SectionName}:LeaseDuration must be at least 00:00:10",
+            InstanceId is null || (InstanceId.Length <= 100 && !InstanceId.Contains('/', StringComparison.Ordinal))
+                ? null
+                : $"{SectionName}:InstanceId must be at most 100 characters, without '/'",
         ];
         return problems.OfType<string>();
     }

@@ -18,6 +18,10 @@ public static class QueueRegistration
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+        // Several instances on one store: heartbeat, rescue of lapsed leases, and the store's wake-ups.
+        services.AddSingleton<InstanceIdentity>();
+        services.AddHostedService<InstanceHeartbeat>();
+        services.AddHostedService<StoreWakeUps>();
         // The host must wait for the drain; ShutdownGrace is read when the worker stops.
         services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<QueueOptions>>((host, queue) =>
             host.ShutdownTimeout = queue.Value.ShutdownGrace + TimeSpan.FromSeconds(15));

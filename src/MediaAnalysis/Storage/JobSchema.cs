@@ -1,9 +1,20 @@
 namespace MediaAnalysis.Storage;
 
 // Portable DDL: types and constraints both SQLite and PostgreSQL accept. Times are Unix milliseconds.
+//
+// One versioned list for both providers. schema_info.version says how many of these a database has had; at every
+// start SqliteDatabase.MigrateAsync and PostgresDatabase.MigrateAsync (the latter under pg_advisory_lock, so
+// instances starting at once migrate once) run the missing ones in order, each in its own transaction with the
+// version bump. To change the schema, APPEND a migration (never edit or reorder a shipped one) and bump Version:
+// - use DDL both accept: ALTER TABLE … ADD COLUMN with a DEFAULT or NULL (rows written before keep working),
+//   CREATE TABLE, CREATE [UNIQUE] INDEX (partial ones with WHERE too); types INTEGER, BIGINT, TEXT, VARCHAR(n),
+//   DOUBLE PRECISION; no SQLite-only or PostgreSQL-only syntax;
+// - add the column to JobRows (JobColumns and ReadJob) and to the INSERTs of both providers' parts;
+// - the behaviour suite (tests/…/Storage/JobStoreBehaviour) runs on both and has a test that migrates a
+//   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static readonly string[] Migrations =
     [
@@ -62,6 +73,15 @@ public static class JobSchema
         // 2: when the current stage began, so a restart (and an operator) can see where each job stood and since when.
         """
         ALTER TABLE jobs ADD COLUMN stage_at BIGINT;
+        """,
+        // 3: the live processes (Queue:InstanceId and a per-process nonce) and when each last renewed its leases,
+        // so that two live processes configured with the same id are noticed and named.
+        """
+        CREATE TABLE instances (
+            owner VARCHAR(300) PRIMARY KEY,
+            instance_id VARCHAR(200) NOT NULL,
+            seen_at BIGINT NOT NULL
+        );
         """,
     ];
 }

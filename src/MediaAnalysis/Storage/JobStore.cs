@@ -3,7 +3,7 @@ using MediaAnalysis.Jobs;
 namespace MediaAnalysis.Storage;
 
 // IJobStore as the sum of its roles: a provider supplies one part per role (SqliteJobStore builds the SQLite
-// ones over one SqliteDatabase) and this passes each call to its part.
+// ones over one SqliteDatabase, PostgresJobStore the PostgreSQL ones over one PostgresDatabase) and this passes each call to its part.
 public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgress progress, IJobResults results, IJobMaintenance maintenance)
     : IJobStore
 {
@@ -31,8 +31,16 @@ public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgres
     public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         claims.RenewLeasesAsync(owner, now, lease, cancellationToken);
 
-    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
-        claims.RequeueOrphansAsync(owner, now, cancellationToken);
+    public Task<int> RequeueOrphansAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        claims.RequeueOrphansAsync(instanceId, now, cancellationToken);
+
+    public Task<int> RescueLapsedAsync(DateTimeOffset now, CancellationToken cancellationToken) => claims.RescueLapsedAsync(now, cancellationToken);
+
+    public Task<bool> ConfirmLeaseAsync(string jobId, string owner, int attempt, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        claims.ConfirmLeaseAsync(jobId, owner, attempt, now, lease, cancellationToken);
+
+    public Task<IReadOnlyList<string>> HeartbeatAsync(string instanceId, string owner, DateTimeOffset now, TimeSpan within, CancellationToken cancellationToken) =>
+        claims.HeartbeatAsync(instanceId, owner, now, within, cancellationToken);
 
     public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => claims.ReleaseAsync(jobId, now, cancellationToken);
 

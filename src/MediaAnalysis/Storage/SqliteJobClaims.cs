@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace MediaAnalysis.Storage;
 
 // Which worker runs what: a job is claimed under a lease its worker keeps renewing; a lease left to lapse (a
-// killed instance) or released puts the job back in its queue. The unique index on running jobs per tenant
+// killed instance, rescued by compare-and-set) or released puts the job back in its queue. The unique index on running jobs per tenant
 // keeps two instances from starting one tenant's jobs at once. A claim ends finished or released.
 internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
 {
@@ -66,21 +66,51 @@ internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
         return cancelled;
     }
 
-    public Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
-        "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'running' AND (lease_owner = @owner OR lease_until < @now)",
-        p =>
+    public async Task<int> RequeueOrphansAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var own = await database.NonQueryAsync("""
+            UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL
+            WHERE state = 'running' AND (lease_owner = @id OR substr(lease_owner, 1, length(@id) + 1) = @id || '/')
+            """, p => p.AddWithValue("@id", instanceId), cancellationToken);
+        await database.NonQueryAsync("DELETE FROM instances WHERE instance_id = @id", p => p.AddWithValue("@id", instanceId), cancellationToken);
+        return own + await RescueLapsedAsync(now, cancellationToken);
+    }
+
+    public async Task<int> RescueLapsedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lapsed = await database.ListAsync("SELECT id, attempts FROM jobs WHERE state = 'running' AND lease_until < @now",
+            r => (Id: r.GetString(0), Attempts: r.GetInt32(1)), cancellationToken, ("@now", JobRows.Millis(now)));
+        var rescued = 0;
+        foreach (var (id, attempts) in lapsed)
         {
-            p.AddWithValue("@owner", owner);
-            p.AddWithValue("@now", JobRows.Millis(now));
-        }, cancellationToken);
+            rescued += await database.NonQueryAsync("""
+                UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL
+                WHERE id = @id AND state = 'running' AND attempts = @attempts AND lease_until < @now
+                """, p => p.AddWithValue("@id", id), cancellationToken, ("@attempts", attempts), ("@now", JobRows.Millis(now)));
+        }
+        return rescued;
+    }
+
+    public async Task<bool> ConfirmLeaseAsync(string jobId, string owner, int attempt, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(
+            "UPDATE jobs SET lease_until = @until WHERE id = @id AND state = 'running' AND lease_owner = @owner AND attempts = @attempt",
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@owner", owner), ("@attempt", attempt), ("@until", JobRows.Millis(now + lease))) == 1;
 
     public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
         "UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
-        p =>
-        {
-            p.AddWithValue("@id", jobId);
-            p.AddWithValue("@now", JobRows.Millis(now));
-        }, cancellationToken);
+        p => p.AddWithValue("@id", jobId), cancellationToken, ("@now", JobRows.Millis(now)));
+
+    public async Task<IReadOnlyList<string>> HeartbeatAsync(string instanceId, string owner, DateTimeOffset now, TimeSpan within, CancellationToken cancellationToken)
+    {
+        await database.NonQueryAsync("""
+            INSERT INTO instances (owner, instance_id, seen_at) VALUES (@owner, @id, @now)
+            ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at, instance_id = excluded.instance_id
+            """, p => p.AddWithValue("@owner", owner), cancellationToken, ("@id", instanceId), ("@now", JobRows.Millis(now)));
+        await database.NonQueryAsync("DELETE FROM instances WHERE seen_at < @old", p => p.AddWithValue("@old", JobRows.Millis(now - TimeSpan.FromDays(1))),
+            cancellationToken);
+        return await database.ListAsync("SELECT owner FROM instances WHERE instance_id = @id AND owner <> @owner AND seen_at >= @since ORDER BY owner",
+            r => r.GetString(0), cancellationToken, ("@id", instanceId), ("@owner", owner), ("@since", JobRows.Millis(now - within)));
+    }
 
     public async Task<bool> FinishAsync(string jobId, JobState state, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(

@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Options;
+
 namespace MediaAnalysis.Storage;
 
 public static class StorageRegistration
 {
-    // One SQLite store, reachable as the whole (IJobStore) and by each of its roles.
+    // One store, SQLite or PostgreSQL as Storage:Provider says, reachable as the whole (IJobStore) and by each of its roles.
     public static IServiceCollection AddJobStore(this IServiceCollection services)
     {
-        services.AddSingleton<IJobStore, SqliteJobStore>();
+        services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteJobStore>(sp));
         services.AddSingleton<IJobIntake>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobClaims>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobProgress>(sp => sp.GetRequiredService<IJobStore>());

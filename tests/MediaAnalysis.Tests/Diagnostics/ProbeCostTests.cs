@@ -129,7 +129,9 @@ public sealed class ProbeCostTests : IDisposable
         services.Remove(real);
         services.AddSingleton(sp =>
         {
-            var store = JobStoreSpy.Wrap((IJobStore)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!), out var spy);
+            // AddJobStore registers a factory (SQLite or PostgreSQL as Storage:Provider says).
+            var inner = real.ImplementationType is { } type ? ActivatorUtilities.CreateInstance(sp, type) : real.ImplementationFactory!(sp);
+            var store = JobStoreSpy.Wrap((IJobStore)inner, out var spy);
             seen(spy);
             return store;
         });

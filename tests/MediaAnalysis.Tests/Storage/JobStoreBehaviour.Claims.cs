@@ -4,7 +4,7 @@ namespace MediaAnalysis.Tests.Storage;
 
 public abstract partial class JobStoreBehaviour
 {
-    [Fact]
+    [StoreFact]
     public async Task The_database_allows_one_running_job_per_tenant()
     {
         await Enqueue("A", "a1");
@@ -18,7 +18,7 @@ public abstract partial class JobStoreBehaviour
         await AssertTheDatabaseRefusesASecondRunningJobAsync("a2"); // the unique index says no, whoever writes
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_tenant_with_five_waiting_does_not_starve_a_tenant_with_one()
     {
         for (var i = 0; i < 5; i++)
@@ -38,7 +38,7 @@ public abstract partial class JobStoreBehaviour
         Assert.Equal(["a0", "b0", "a1", "a2", "a3", "a4"], order);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Orphans_of_a_dead_process_are_requeued_and_resumed_first()
     {
         await Enqueue("A", "a0");

@@ -4,7 +4,7 @@ namespace MediaAnalysis.Tests.Storage;
 
 public abstract partial class JobStoreBehaviour
 {
-    [Fact]
+    [StoreFact]
     public async Task Answers_are_stored_once_and_read_back_whole()
     {
         var job = await Enqueue("A", "a0");
@@ -22,7 +22,7 @@ public abstract partial class JobStoreBehaviour
         Assert.Contains(new StoredAnswer(failed, false), answers);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Retention_deletes_finished_jobs_and_their_answers_when_due()
     {
         var old = await Enqueue("A", "old");

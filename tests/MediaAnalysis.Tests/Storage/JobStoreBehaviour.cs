@@ -4,7 +4,7 @@ using MediaAnalysis.Storage;
 namespace MediaAnalysis.Tests.Storage;
 
 // What every job store must do, written against the role interfaces. A provider runs it by adding one subclass
-// that opens a store on a database of the test's own (SqliteJobStoreTests; a PostgreSQL one later).
+// that opens a store on a database of the test's own (SqliteJobStoreTests, PostgresJobStoreTests).
 public abstract partial class JobStoreBehaviour : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
@@ -31,6 +31,9 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
     // tenant runs, and asserts that the database itself refuses it (one running job per tenant is its rule).
     protected abstract Task AssertTheDatabaseRefusesASecondRunningJobAsync(string idempotencyKey);
 
+    // Runs SQL straight on this test's database, past the store (schema surgery for the migration test).
+    protected abstract Task ExecuteRawAsync(string sql);
+
     public async Task InitializeAsync()
     {
         Store = OpenStore();
@@ -39,7 +42,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
 
     public Task DisposeAsync() => DeleteDatabaseAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task The_schema_is_created_once_and_survives_a_reopen()
     {
         await Enqueue("A", "k1");
@@ -50,7 +53,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
         Assert.Equal(EnqueueOutcome.Duplicate, (await ((IJobIntake)reopened).EnqueueAsync(Request("A", "k1"), 5, T0, CancellationToken.None)).Outcome);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_full_queue_refuses_the_next_job()
     {
         for (var i = 0; i < 3; i++)
@@ -66,7 +69,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
         Assert.Equal(EnqueueOutcome.Created, otherTenant.Outcome);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Queue_positions_count_the_running_job_and_those_ahead()
     {
         var a0 = await Enqueue("A", "a0");
@@ -81,7 +84,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
         Assert.Equal(3, await Intake.QueuePositionAsync(a2.Id, CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Cancelling_a_queued_job_ends_it_and_a_running_one_is_flagged_for_its_worker()
     {
         var running = await Enqueue("A", "a0");

@@ -25,6 +25,15 @@ public sealed class SqliteJobStoreTests : JobStoreBehaviour
         return Task.CompletedTask;
     }
 
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override async Task AssertTheDatabaseRefusesASecondRunningJobAsync(string idempotencyKey)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");

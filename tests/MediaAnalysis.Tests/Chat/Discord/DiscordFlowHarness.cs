@@ -17,14 +17,16 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
 {
     private static int _next = 1;
     private readonly Key _key;
+    private readonly bool _ownsDiscord;
 
-    private DiscordFlowHarness(PipelineHarness outside, FakeDiscordApi discord, WebApplication app, HttpClient http, Key key)
+    private DiscordFlowHarness(PipelineHarness outside, FakeDiscordApi discord, WebApplication app, HttpClient http, Key key, bool ownsDiscord = true)
     {
         Outside = outside;
         Discord = discord;
         App = app;
         Http = http;
         _key = key;
+        _ownsDiscord = ownsDiscord;
     }
 
     public PipelineHarness Outside { get; }
@@ -44,6 +46,25 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
     {
         var discord = await FakeDiscordApi.StartAsync();
         var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+        var (app, http) = await StartAppAsync(outside, discord, key, settings, configure);
+        return new DiscordFlowHarness(outside, discord, app, http, key);
+    }
+
+    // A second instance of the bot beside this one: the same Discord application (fake API and key), its own
+    // `serve` (settings such as a shared Storage:Provider=postgres database and its own Queue:InstanceId).
+    public async Task<DiscordFlowHarness> StartPeerAsync(Dictionary<string, string?> settings)
+    {
+        var (app, http) = await StartAppAsync(Outside, Discord, _key, settings, null);
+        return new DiscordFlowHarness(Outside, Discord, app, http, _key, ownsDiscord: false);
+    }
+
+    private static async Task<(WebApplication, HttpClient)> StartAppAsync(
+        PipelineHarness outside,
+        FakeDiscordApi discord,
+        Key key,
+        Dictionary<string, string?>? settings,
+        Action<IServiceCollection>? configure)
+    {
         var all = new Dictionary<string, string?>(outside.Settings)
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(outside.Root, "jobs.db")}",
@@ -63,7 +84,7 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
         var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], all, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DiscordFlowHarness(outside, discord, app, new HttpClient { BaseAddress = new Uri(address) }, key);
+        return (app, new HttpClient { BaseAddress = new Uri(address) });
     }
 
     // /analyze with an attachment, as Discord sends it (shared/protocols/discord/payloads), pointing at the fake file host.
@@ -151,7 +172,10 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        await Discord.DisposeAsync();
-        _key.Dispose();
+        if (_ownsDiscord)
+        {
+            await Discord.DisposeAsync();
+            _key.Dispose();
+        }
     }
 }

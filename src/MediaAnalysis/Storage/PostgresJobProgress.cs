@@ -1,0 +1,16 @@
+namespace MediaAnalysis.Storage;
+
+// A running job's stage (with the time it was entered), its media's size and length, and the platform's state.
+internal sealed class PostgresJobProgress(PostgresDatabase database, TimeProvider time) : IJobProgress
+{
+    public Task SetStageAsync(string jobId, string stage, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET stage = @stage, stage_at = @now WHERE id = @id", cancellationToken,
+            ("@id", jobId), ("@stage", stage), ("@now", JobRows.Millis(time.GetUtcNow())));
+
+    public Task SaveMediaAsync(string jobId, long sizeBytes, double mediaSeconds, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET size_bytes = @size, media_seconds = @seconds WHERE id = @id", cancellationToken,
+            ("@id", jobId), ("@size", sizeBytes), ("@seconds", mediaSeconds));
+
+    public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id", cancellationToken, ("@id", jobId), ("@state", state));
+}

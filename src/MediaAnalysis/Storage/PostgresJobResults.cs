@@ -1,0 +1,39 @@
+using MediaAnalysis.Jobs;
+using System.Globalization;
+
+namespace MediaAnalysis.Storage;
+
+// The transcript and the answers, each stored once (the primary key, whichever instance saves it first) and
+// marked when posted, so a resumed job posts only what is missing.
+internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResults
+{
+    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language WHERE id = @id", cancellationToken,
+            ("@id", jobId), ("@text", transcript), ("@language", language));
+
+    public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", cancellationToken, ("@id", jobId));
+
+    public Task SaveAnswerAsync(string jobId, ModelOutcome outcome, CancellationToken cancellationToken)
+    {
+        var succeeded = outcome as ModelOutcome.Succeeded;
+        var failed = outcome as ModelOutcome.Failed;
+        return database.NonQueryAsync("""
+            INSERT INTO answers (job_id, prompt, model, ok, body, served_by, prompt_tokens, completion_tokens, cost, seconds, attempts, status)
+            VALUES (@id, @prompt, @model, @ok, @body, @served, @in, @out, @cost, @seconds, @attempts, @status)
+            ON CONFLICT (job_id, prompt, model) DO NOTHING
+            """, cancellationToken,
+            ("@id", jobId), ("@prompt", outcome.Prompt), ("@model", outcome.Model), ("@ok", succeeded is null ? 0 : 1),
+            ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", succeeded?.ServedBy),
+            ("@in", succeeded?.PromptTokens), ("@out", succeeded?.CompletionTokens),
+            ("@cost", succeeded?.Cost?.ToString(CultureInfo.InvariantCulture)),
+            ("@seconds", outcome.Elapsed.TotalSeconds), ("@attempts", outcome.Attempts), ("@status", failed?.Status));
+    }
+
+    public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
+        database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
+
+    public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model", cancellationToken,
+            ("@id", jobId), ("@prompt", prompt), ("@model", model));
+}
