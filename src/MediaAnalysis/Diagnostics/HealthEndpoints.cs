@@ -1,5 +1,3 @@
-using MediaAnalysis.Queue;
-
 namespace MediaAnalysis.Diagnostics;
 
 public static class HealthEndpoints
@@ -8,13 +6,13 @@ public static class HealthEndpoints
     // is StoreProbe's, a few seconds old at most: a probe is not a database write.
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (StoreProbe probe, InstanceIdentity identity, JobWorker worker, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/healthz", async (StoreProbe probe, IInstanceStatus instance, CancellationToken cancellationToken) =>
         {
             var health = await probe.HealthAsync(cancellationToken);
             var report = health.CanWrite
                 ? new HealthReport("ok", health.Running, health.Queued, null)
                 : new HealthReport("unavailable", 0, 0, "the job store cannot be written");
-            report = report with { Instance = identity.InstanceId, InstanceRunning = worker.Running, Warning = identity.DuplicateWarning };
+            report = report with { Instance = instance.InstanceId, InstanceRunning = instance.RunningHere, Warning = instance.Warning };
             return health.CanWrite
                 ? Results.Json(report, DiagnosticsJsonContext.Default.HealthReport)
                 : Results.Json(report, DiagnosticsJsonContext.Default.HealthReport, statusCode: StatusCodes.Status503ServiceUnavailable);

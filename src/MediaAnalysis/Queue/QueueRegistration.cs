@@ -20,6 +20,7 @@ public static class QueueRegistration
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         // Several instances on one store: heartbeat, rescue of lapsed leases, and the store's wake-ups.
         services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<MediaAnalysis.Diagnostics.IInstanceStatus, InstanceStatus>();
         services.AddHostedService<InstanceHeartbeat>();
         services.AddHostedService<StoreWakeUps>();
         // The host must wait for the drain; ShutdownGrace is read when the worker stops.
