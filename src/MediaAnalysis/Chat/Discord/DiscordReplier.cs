@@ -60,7 +60,7 @@ public sealed class DiscordReplier(DiscordApiClient api, TimeProvider time, ILog
     }
 
     private bool TokenAlive(DiscordJobState state) =>
-        time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CreatedAt) < TokenLife;
+        !state.TokenGone && time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CreatedAt) < TokenLife;
 
     private async Task<DiscordJobState> EditStatusAsync(ReplyContext job, DiscordJobState state, MessageBody body, CancellationToken cancellationToken)
     {
@@ -78,7 +78,10 @@ public sealed class DiscordReplier(DiscordApiClient api, TimeProvider time, ILog
             }
             catch (DiscordApiException ex) when (ex.IsTokenGone)
             {
+                // Remembered, so no later call spends a request (401s count toward Discord's IP ban) on it.
                 DiscordLog.TokenExpired(logger, job.JobId);
+                state = DiscordJobState.Parse(job.PlatformState) with { TokenGone = true };
+                await job.SavePlatformStateAsync(state.Serialize(), cancellationToken);
             }
         }
         if (state.StatusMessageId is { } id)
