@@ -95,6 +95,10 @@ public static class DiscordInteractionEndpoint
         {
             return Respond(DiscordRenderer.Ephemeral("Discord sent that file without a usable link; please try again."));
         }
+        if (DiscordAnswerPlace.Refusal(interaction) is { } nowhere)
+        {
+            return Respond(DiscordRenderer.Ephemeral(nowhere));
+        }
         var invoker = interaction.Invoker;
         var channel = interaction.EffectiveChannelId ?? "";
         var state = new DiscordJobState
