@@ -77,6 +77,11 @@ public sealed class DiscordDeliveryTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal(0, mentions.GetProperty("parse").GetArrayLength());
         Assert.Equal(asker, Assert.Single(mentions.GetProperty("users").EnumerateArray()).GetString());
         Assert.Empty(_d.Discord.Violations);
+        if (Environment.GetEnvironmentVariable("MEDIA_ANALYSIS_DUMP") is { Length: > 0 } dump)
+        {
+            await File.WriteAllLinesAsync(dump, _d.Discord.Messages.Select(m =>
+                $"[{m.ChannelId}] {m.Content}\n  embeds: {string.Join(" | ", m.Embeds.Select(e => e.GetRawText()))}"));
+        }
     }
 
     [Theory]
