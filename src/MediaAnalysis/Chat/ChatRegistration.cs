@@ -18,6 +18,7 @@ public static class ChatRegistration
         if (configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>() is { IsEnabled: true })
         {
             services.AddSingleton<DiscordReplier>();
+            services.AddSingleton<DiscordStatusMessages>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<DiscordReplier>());
             services.AddHostedService<DiscordWarmUp>();
         }

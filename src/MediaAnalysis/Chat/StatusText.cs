@@ -56,9 +56,36 @@ public static class StatusText
         status.Calls.Count > 0 && status.State != JobState.Queued
         && (status.Stage == AnalysisStage.Analyzing || status.State == JobState.Done || status.Calls.Any(c => c.State != CallState.Waiting));
 
-    // "Analyzing 3/6" or "Analyzed 6/6".
-    public static string CallsTitle(JobStatus status) =>
-        $"{(status.State == JobState.Running ? "Analyzing" : "Analyzed")} {status.Calls.Count(c => c.State != CallState.Waiting)}/{status.Calls.Count}";
+    // "Analyzing 3/6" while it runs; once ended, what came back: "4 of 6 answered" when two failed.
+    public static string CallsTitle(JobStatus status) => status.State == JobState.Running
+        ? $"Analyzing {status.Calls.Count(c => c.State != CallState.Waiting)}/{status.Calls.Count}"
+        : Answered(status.Calls);
+
+    // "4 of 6 answered".
+    public static string Answered(IReadOnlyList<CallMark> calls) =>
+        $"{calls.Count(c => c.State == CallState.Succeeded)} of {calls.Count} answered";
+
+    // A model that failed the same way for every prompt has its reason said once, on its first mark.
+    public static IReadOnlyList<CallMark> ReasonsOnce(IReadOnlyList<CallMark> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var said = new HashSet<(string, string)>();
+        return [.. calls.Select(c => c is { State: CallState.Failed, Reason: { } r } && !said.Add((c.Model, r.Trim())) ? c with { Reason = null } : c)];
+    }
+
+    // The closing line that tells the asker the job ended, after their mention: "your analysis of standup.mp4
+    // is done: 6 of 6 answered." `name` is the escaped file name.
+    public static string Closing(JobStatus status, string name)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return status.State switch
+        {
+            JobState.Done => $"your analysis of {name} is done: {Answered(status.Calls)}.",
+            JobState.Cancelled => $"your analysis of {name} was cancelled.",
+            JobState.TimedOut => $"your analysis of {name} was stopped: it took longer than this bot allows.",
+            _ => $"your analysis of {name} failed; the status message above says why.",
+        };
+    }
 
     // detail 2: "3/3 ✅" or "2/3 ✅ 1 ❌" after the prompt's name.
     public static string Counts(IReadOnlyList<CallMark> calls)
@@ -75,7 +102,7 @@ public static class StatusText
         ArgumentNullException.ThrowIfNull(call);
         return call.State switch
         {
-            CallState.Succeeded when detail == 0 && call.Elapsed is { } e => $"✅ {model} {Math.Round(e.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
+            CallState.Succeeded when detail == 0 && call.Elapsed is { } e => $"✅ {model} {Format.Seconds(e)}",
             CallState.Succeeded => $"✅ {model}",
             CallState.Failed when !string.IsNullOrWhiteSpace(call.Reason) => $"❌ {model}: {reason(call.Reason, detail == 0 ? 100 : 40)}",
             CallState.Failed => $"❌ {model}",
@@ -109,7 +136,7 @@ public static class StatusText
     private static string TranscriptDetail(JobStatus status, Func<string, string> escape)
     {
         var language = string.IsNullOrWhiteSpace(status.Language) ? null : LanguageNames.Of(status.Language);
-        var words = status.Words is { } w ? $"{Format.Count(w)} words" : null;
+        var words = status.Words is { } w ? Format.Plural(w, "word") : null;
         var detail = string.Join(", ", new[] { language, words }.OfType<string>());
         return detail.Length == 0 ? "" : $" ({escape(detail)})";
     }

@@ -45,5 +45,8 @@ public static class Format
         return string.Join(" · ", parts.OfType<string>());
     }
 
+    // "1 word", "1,204 words".
+    public static string Plural(long value, string noun) => value == 1 ? $"1 {noun}" : $"{Count(value)} {noun}s";
+
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -3,8 +3,9 @@ using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Queue;
 
-// Answers go out in prompt-major order (Summary by each model, then Review by each), each as soon as it and
-// all before it are in; each is recorded as posted right after, so a restart never posts it again.
+// Each answer goes out as soon as its call returns, whatever the others do: a model stuck for minutes hides
+// nothing (each title names its prompt and model). Answers already in when posting starts (a resumed job) go
+// in prompt-major order. Each is recorded as posted right after, so a restart never posts it again.
 public sealed class AnswerPoster : IDisposable
 {
     private readonly string _jobId;
@@ -61,11 +62,7 @@ public sealed class AnswerPoster : IDisposable
         {
             foreach (var key in _order)
             {
-                if (!_outcomes.TryGetValue(key, out var outcome))
-                {
-                    break;
-                }
-                if (!_posted.Contains(key))
+                if (_outcomes.TryGetValue(key, out var outcome) && !_posted.Contains(key))
                 {
                     await _replier.PostAnswerAsync(_context, outcome, cancellationToken);
                     await _store.MarkAnswerPostedAsync(_jobId, key.Prompt, key.Model, CancellationToken.None);

@@ -88,7 +88,10 @@ public sealed class JobQueue(
         {
             if (repliers.For(job.Platform) is { } replier && await store.GetAsync(jobId, cancellationToken) is { } cancelled)
             {
-                await ShowQuietlyAsync(replier, cancelled, await StatusAsync(cancelled, cancellationToken), cancellationToken);
+                var status = await StatusAsync(cancelled, cancellationToken);
+                var context = store.ReplyContextFor(cancelled);
+                await ShowQuietlyAsync(replier, context, status, cancellationToken);
+                await NotifyQuietlyAsync(replier, context, cancelled.Id, status, cancellationToken);
             }
             await RefreshQueuedAsync(job.Platform, job.Tenant, cancellationToken);
             return CancelOutcome.Cancelled;
@@ -107,20 +110,31 @@ public sealed class JobQueue(
         }
         foreach (var job in await store.QueuedInTenantAsync(platform, tenant, cancellationToken))
         {
-            await ShowQuietlyAsync(replier, job, await StatusAsync(job, cancellationToken), cancellationToken);
+            await ShowQuietlyAsync(replier, store.ReplyContextFor(job), await StatusAsync(job, cancellationToken), cancellationToken);
         }
     }
 
-    private async Task ShowQuietlyAsync(IChatReplier replier, JobRecord job, JobStatus status, CancellationToken cancellationToken)
+    private async Task NotifyQuietlyAsync(IChatReplier replier, ReplyContext context, string jobId, JobStatus status, CancellationToken cancellationToken)
     {
-        var context = store.ReplyContextFor(job);
+        try
+        {
+            await replier.NotifyEndAsync(context, status, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            QueueLog.StatusFailed(logger, jobId, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    private async Task ShowQuietlyAsync(IChatReplier replier, ReplyContext context, JobStatus status, CancellationToken cancellationToken)
+    {
         try
         {
             await replier.ShowStatusAsync(context, status, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            QueueLog.StatusFailed(logger, job.Id, ex.GetType().Name, ex.Message);
+            QueueLog.StatusFailed(logger, context.JobId, ex.GetType().Name, ex.Message);
         }
     }
 }

@@ -96,7 +96,7 @@ public sealed class JobRunner(
         catch (Exception ex)
         {
             QueueLog.Crashed(logger, job.Id, ex);
-            (final, note) = (JobState.Failed, "Something went wrong on the bot's side; the operator can find the details in its log.");
+            (final, note) = (JobState.Failed, $"Something went wrong on the bot's side; the operator can find the details in its log under reference {Reference(job.Id)}.");
         }
         finally
         {
@@ -111,9 +111,26 @@ public sealed class JobRunner(
         fence.End();
         await store.FinishAsync(job.Id, final, note, time.GetUtcNow(), CancellationToken.None);
         await status.FinishAsync(s => s with { State = final, Note = note }, CancellationToken.None);
+        await NotifyAsync(replier, context, status.Current, job.Id);
         QueueLog.Finished(logger, job.Id, final, time.GetElapsedTime(started).TotalSeconds);
         metrics.JobEnded(job.Platform, Outcome(final), time.GetElapsedTime(started).TotalSeconds);
     }
+
+    // The asker hears the end once; a platform that cannot say it must not fail the job that ended.
+    private async Task NotifyAsync(IChatReplier replier, ReplyContext context, JobStatus final, string jobId)
+    {
+        try
+        {
+            await replier.NotifyEndAsync(context, final, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            QueueLog.StatusFailed(logger, jobId, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    // The job id's first 8 characters: short enough to quote, and in every log line of the job (its scope).
+    public static string Reference(string jobId) => jobId[..Math.Min(8, jobId.Length)];
 
     private static string Outcome(JobState state) => state switch
     {

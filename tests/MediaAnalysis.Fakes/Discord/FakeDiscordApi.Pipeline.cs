@@ -66,7 +66,7 @@ public sealed partial class FakeDiscordApi
         {
             var scripted = _script.FindIndex(s =>
                 (s.Method is null || string.Equals(s.Method, request.Method, StringComparison.OrdinalIgnoreCase))
-                && (s.PathContains is null || request.Path.Contains(s.PathContains, StringComparison.Ordinal)));
+                && PathMatches(request.Path, s.PathContains));
             if (scripted >= 0)
             {
                 var reply = _script[scripted].Reply;
@@ -115,6 +115,11 @@ public sealed partial class FakeDiscordApi
         return answer with { Headers = merged };
     }
 
+    // A fragment anywhere in the path; one ending in '$' must end it ("/messages$": creates, not threads).
+    private static bool PathMatches(string path, string? fragment) =>
+        fragment is null
+        || (fragment.EndsWith('$') ? path.EndsWith(fragment[..^1], StringComparison.Ordinal) : path.Contains(fragment, StringComparison.Ordinal));
+
     private TimeSpan? TakeDelay(FakeDiscordRequest request)
     {
         lock (_gate)
@@ -145,7 +150,9 @@ public sealed partial class FakeDiscordApi
     private static async Task<(string? Body, IReadOnlyList<FakeDiscordPart> Parts, JsonElement? Payload, FakeDiscordError? Error)> ReadBodyAsync(
         HttpRequest request, CancellationToken ct)
     {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method))
+        // GET and DELETE carry no body; neither does a PUT such as thread-members (Content-Length 0, no type).
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method)
+            || (HttpMethods.IsPut(request.Method) && request.ContentType is null && request.ContentLength is null or 0))
         {
             return (null, [], null, null);
         }

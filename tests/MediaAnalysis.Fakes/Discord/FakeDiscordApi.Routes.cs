@@ -11,7 +11,10 @@ public sealed partial class FakeDiscordApi
         {
             "followup-create" => Webhook(route) ?? CreateMessage(InteractionChannel(route.Token!), payload, request.Parts, route.Token),
             "webhook-edit" => Webhook(route) ?? EditWebhookMessage(route, payload),
-            "message-create" => ChannelAccess(route.Channel!) ?? CreateMessage(route.Channel!, payload, request.Parts, null),
+            "webhook-get" => Webhook(route) ?? GetWebhookMessage(route),
+            "channel-get" => ChannelAccess(route.Channel!) ?? GetChannel(route.Channel!),
+            "thread-member-add" => ChannelAccess(route.Channel!) ?? AddThreadMember(route.Channel!, route.MessageId!),
+            "message-create" => ChannelAccess(route.Channel!) ?? ThreadOpen(route.Channel!) ?? CreateMessage(route.Channel!, payload, request.Parts, null),
             "message-edit" => ChannelAccess(route.Channel!) ?? EditMessage(route.Channel!, route.MessageId!, payload),
             "thread-create" => ChannelAccess(route.Channel!) ?? StartThread(route.Channel!, route.MessageId!, payload),
             "commands" => route.Application != ApplicationId
@@ -92,7 +95,19 @@ public sealed partial class FakeDiscordApi
         return Ok(MessageJson(message));
     }
 
-    private FakeDiscordReply EditWebhookMessage(FakeDiscordRoute route, JsonElement payload)
+    private FakeDiscordReply EditWebhookMessage(FakeDiscordRoute route, JsonElement payload) =>
+        WebhookMessage(route) is { } id ? Edit(id, payload) : Reply(new FakeDiscordError(404, 10008, "Unknown Message"));
+
+    private FakeDiscordReply GetWebhookMessage(FakeDiscordRoute route)
+    {
+        lock (_gate)
+        {
+            return WebhookMessage(route) is { } id ? Ok(MessageJson(_messages[id])) : Reply(new FakeDiscordError(404, 10008, "Unknown Message"));
+        }
+    }
+
+    // The message a webhook route names, if that token made it; @original exists from the endpoint's answer on.
+    private string? WebhookMessage(FakeDiscordRoute route)
     {
         string messageId;
         lock (_gate)
@@ -117,10 +132,10 @@ public sealed partial class FakeDiscordApi
             }
             else
             {
-                return Reply(new FakeDiscordError(404, 10008, "Unknown Message"));
+                return null;
             }
         }
-        return Edit(messageId, payload);
+        return messageId;
     }
 
     private FakeDiscordReply EditMessage(string channelId, string messageId, JsonElement payload)

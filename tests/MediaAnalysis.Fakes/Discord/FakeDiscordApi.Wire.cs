@@ -104,9 +104,9 @@ public sealed partial class FakeDiscordApi
         ["rate_limit_per_user"] = 0,
         ["thread_metadata"] = new JsonObject
         {
-            ["archived"] = false,
-            ["auto_archive_duration"] = channel.AutoArchiveDuration,
-            ["locked"] = false,
+            ["archived"] = channel.Archived,
+            ["auto_archive_duration"] = channel.AutoArchiveDuration ?? 4320,
+            ["locked"] = channel.Locked,
             ["archive_timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
         },
     }.ToJsonString();

@@ -192,7 +192,7 @@ public sealed partial class FakeDiscordApi : IAsyncDisposable
         }
     }
 
-    // The next request matching method and path fragment (null = any) gets this reply instead; in order.
+    // The next request matching method and path fragment (null = any; ending in '$': the path's end) gets this reply instead; in order.
     public void Enqueue(FakeDiscordReply reply, string? method = null, string? pathContains = null)
     {
         lock (_gate)

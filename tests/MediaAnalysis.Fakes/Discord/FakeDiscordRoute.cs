@@ -24,6 +24,13 @@ public sealed record FakeDiscordRoute(string Kind, string Template, string Bucke
             ("PATCH", ["webhooks", var app, var token, "messages", var id]) =>
                 new("webhook-edit", "/webhooks/{app}/{token}/messages/" + (id == "@original" ? "@original" : "{message}"), "interaction-webhook", $"{app}:{token}", false)
                 { Application = app, Token = token, MessageId = id },
+            ("GET", ["webhooks", var app, var token, "messages", var id]) =>
+                new("webhook-get", "/webhooks/{app}/{token}/messages/" + (id == "@original" ? "@original" : "{message}"), "interaction-webhook", $"{app}:{token}", false)
+                { Application = app, Token = token, MessageId = id },
+            ("GET", ["channels", var channel]) =>
+                new("channel-get", "/channels/{channel}", "channel-get", channel, true) { Channel = channel },
+            ("PUT", ["channels", var channel, "thread-members", var user]) =>
+                new("thread-member-add", "/channels/{channel}/thread-members/{user}", "thread-members", channel, true) { Channel = channel, MessageId = user },
             ("POST", ["channels", var channel, "messages"]) =>
                 new("message-create", "/channels/{channel}/messages", "message-create", channel, true) { Channel = channel },
             ("PATCH", ["channels", var channel, "messages", var id]) =>

@@ -36,6 +36,14 @@ public sealed record DiscordJobState
     [JsonPropertyName("thread")]
     public bool InThread { get; init; }
 
+    // The interaction token was refused (expired early, or the interaction is gone): use the bot token only.
+    [JsonPropertyName("token_gone")]
+    public bool TokenGone { get; init; }
+
+    // The asker was told the job ended (mentioned, added to the thread): never twice, restarts included.
+    [JsonPropertyName("notified")]
+    public bool Notified { get; init; }
+
     public string Serialize() => JsonSerializer.Serialize(this, DiscordStateJsonContext.Default.DiscordJobState);
 
     public static DiscordJobState Parse(string? json) =>

@@ -39,4 +39,10 @@ public static partial class DiscordLog
 
     [LoggerMessage(3013, LogLevel.Information, "Job {JobId}: the interaction token expired; editing the status with the bot token")]
     public static partial void TokenExpired(ILogger logger, string jobId);
+
+    [LoggerMessage(3014, LogLevel.Warning, "Job {JobId}: could not learn the status message's id ({Detail}); after 15 minutes its status cannot be edited")]
+    public static partial void StatusMessageUnknown(ILogger logger, string jobId, string detail);
+
+    [LoggerMessage(3015, LogLevel.Warning, "Job {JobId}: could not tell the asker it ended ({Detail})")]
+    public static partial void NotifyFailed(ILogger logger, string jobId, string detail);
 }

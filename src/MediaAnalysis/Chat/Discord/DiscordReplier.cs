@@ -11,7 +11,7 @@ namespace MediaAnalysis.Chat.Discord;
 // The job's Discord side: the status message is the interaction's reply, edited through the interaction
 // webhook while its token lives (15 minutes) and with the bot token after that; the answers go into a
 // thread started from it, or into the channel where no thread can be made.
-public sealed class DiscordReplier(DiscordApiClient api, TimeProvider time, ILogger<DiscordReplier> logger) : IChatReplier
+public sealed partial class DiscordReplier(DiscordApiClient api, TimeProvider time, ILogger<DiscordReplier> logger) : IChatReplier
 {
     public const string PlatformName = "discord";
 
@@ -35,12 +35,9 @@ public sealed class DiscordReplier(DiscordApiClient api, TimeProvider time, ILog
         await using var file = new MemoryStream(Encoding.UTF8.GetBytes(transcript), writable: false);
         var body = new MessageBody { Content = "📝 Transcript", AllowedMentions = AllowedMentions.None };
         var name = DiscordRenderer.TranscriptFileName(job.SourceName);
-        if (target is null)
-        {
-            await api.CreateFollowupWithFileAsync(state.ApplicationId, state.InteractionToken, body, name, file, "text/plain; charset=utf-8", cancellationToken);
-            return;
-        }
-        await api.CreateMessageWithFileAsync(target, body, name, file, "text/plain; charset=utf-8", cancellationToken);
+        await DiscordRefusals.Guard(() => target is null
+            ? api.CreateFollowupWithFileAsync(state.ApplicationId, state.InteractionToken, body, name, file, "text/plain; charset=utf-8", cancellationToken)
+            : api.CreateMessageWithFileAsync(target, body, name, file, "text/plain; charset=utf-8", cancellationToken));
     }
 
     public async Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
@@ -48,19 +45,14 @@ public sealed class DiscordReplier(DiscordApiClient api, TimeProvider time, ILog
         var (state, target) = await AnswersChannelAsync(job, cancellationToken);
         foreach (var body in DiscordRenderer.Answers(outcome, outcome.Prompt))
         {
-            if (target is null)
-            {
-                await api.CreateFollowupAsync(state.ApplicationId, state.InteractionToken, body, cancellationToken);
-            }
-            else
-            {
-                await api.CreateMessageAsync(target, body, cancellationToken);
-            }
+            await DiscordRefusals.Guard(() => target is null
+                ? api.CreateFollowupAsync(state.ApplicationId, state.InteractionToken, body, cancellationToken)
+                : api.CreateMessageAsync(target, body, cancellationToken));
         }
     }
 
     private bool TokenAlive(DiscordJobState state) =>
-        time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CreatedAt) < TokenLife;
+        !state.TokenGone && time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CreatedAt) < TokenLife;
 
     private async Task<DiscordJobState> EditStatusAsync(ReplyContext job, DiscordJobState state, MessageBody body, CancellationToken cancellationToken)
     {
@@ -78,7 +70,10 @@ public sealed class DiscordReplier(DiscordApiClient api, TimeProvider time, ILog
             }
             catch (DiscordApiException ex) when (ex.IsTokenGone)
             {
+                // Remembered, so no later call spends a request (401s count toward Discord's IP ban) on it.
                 DiscordLog.TokenExpired(logger, job.JobId);
+                state = DiscordJobState.Parse(job.PlatformState) with { TokenGone = true };
+                await job.SavePlatformStateAsync(state.Serialize(), cancellationToken);
             }
         }
         if (state.StatusMessageId is { } id)

@@ -16,6 +16,10 @@ public sealed record SlackJobState
     [JsonPropertyName("status_ts")]
     public string? StatusTs { get; init; }
 
+    // The asker was told the job ended: never twice, restarts included.
+    [JsonPropertyName("notified")]
+    public bool Notified { get; init; }
+
     public string Serialize() => JsonSerializer.Serialize(this, SlackStateJsonContext.Default.SlackJobState);
 
     public static SlackJobState Parse(string? json) =>

@@ -75,6 +75,22 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
         }
     }
 
+    // A threaded reply that mentions the asker, once: recorded before it is posted, since Slack has no key that
+    // would make a second post after a restart return the first.
+    public async Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(final);
+        var state = SlackJobState.Parse(job.PlatformState);
+        if (state.Notified || !final.IsFinished)
+        {
+            return;
+        }
+        await job.SavePlatformStateAsync((state with { Notified = true }).Serialize(), cancellationToken);
+        var text = $"{SlackText.Mention(job.RequesterId)} {StatusText.Closing(final, $"*{SlackText.Name(job.SourceName, 100)}*")}";
+        await api.PostMessageAsync(state.Channel, state.ThreadTs, text, null, cancellationToken);
+    }
+
     // A channel the bot may no longer post in ends the job with Slack's reason in words, not a stack trace.
     private static async Task Refusals(Func<Task> post)
     {

@@ -76,7 +76,7 @@ public sealed class DiscordRendererStatusTests
         Assert.Equal("🎬 **standup.mp4** · 48.2 MB · 12:04 of audio · asked by <@1300000000000000300>", lines[0]);
         Assert.Equal("✅ Downloaded · ✅ Audio extracted · ✅ Transcribed (English, 2,140 words)", lines[1]);
         Assert.Equal(
-            "Analyzing 5/6: Summary ✅ gpt-4o-mini 6s ✅ claude-3.5-haiku 9s ⏳ gemini-flash · Review ✅ gpt-4o-mini 6s ✅ claude-3.5-haiku 9s ❌ gemini-flash: out of credits",
+            "Analyzing 5/6: Summary ✅ gpt-4o-mini 6.2 s ✅ claude-3.5-haiku 8.7 s ⏳ gemini-flash · Review ✅ gpt-4o-mini 6.2 s ✅ claude-3.5-haiku 8.7 s ❌ gemini-flash: out of credits",
             lines[2]);
         Assert.Equal("💬 Answers in <#1400000000000000001> · transcript attached · total $0.0123", lines[3]);
     }
@@ -96,7 +96,7 @@ public sealed class DiscordRendererStatusTests
 
         Assert.NotNull(body.Components);
         Assert.Empty(body.Components);
-        Assert.Contains("Analyzed 6/6: Summary ✅", body.Content, StringComparison.Ordinal);
+        Assert.Contains("5 of 6 answered: Summary ✅", body.Content, StringComparison.Ordinal);
         Assert.EndsWith("💬 Answers below · transcript attached", body.Content, StringComparison.Ordinal);
         Assert.Contains("\"components\":[]", JsonSerializer.Serialize(body, DiscordJsonContext.Default.MessageBody), StringComparison.Ordinal);
     }
@@ -136,7 +136,7 @@ public sealed class DiscordRendererStatusTests
         var timedOutText = DiscordRenderer.Status(timedOut).Content!;
 
         Assert.EndsWith("⏹️ Cancelled by <@1300000000000000300>.", cancelledText, StringComparison.Ordinal);
-        Assert.Contains("Analyzed 1/6: Summary ✅ gpt-4o-mini 6s ➖ claude-3.5-haiku", cancelledText, StringComparison.Ordinal);
+        Assert.Contains("1 of 6 answered: Summary ✅ gpt-4o-mini 6.2 s ➖ claude-3.5-haiku", cancelledText, StringComparison.Ordinal);
         Assert.EndsWith("⏱️ Stopped after 30 minutes (the limit set for this bot).", timedOutText, StringComparison.Ordinal);
         Assert.Empty(DiscordRenderer.Status(timedOut).Components!);
     }
@@ -191,6 +191,32 @@ public sealed class DiscordRendererStatusTests
 
         Assert.True(body.Content!.Length <= DiscordLimits.Content);
         Assert.EndsWith("transcript attached", body.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_that_failed_for_every_prompt_has_its_reason_said_once_and_the_count_is_honest()
+    {
+        var status = Queued with
+        {
+            State = JobState.Done,
+            Stage = AnalysisStage.Analyzing,
+            QueuePosition = null,
+            Calls = Calls(CallState.Succeeded, CallState.Succeeded, CallState.Failed, CallState.Succeeded, CallState.Succeeded, CallState.Failed),
+        };
+
+        var content = DiscordRenderer.Status(status).Content!;
+
+        Assert.Contains(
+            "4 of 6 answered: Summary ✅ gpt-4o-mini 6.2 s ✅ claude-3.5-haiku 8.7 s ❌ gemini-flash: out of credits · Review ✅ gpt-4o-mini 6.2 s ✅ claude-3.5-haiku 8.7 s ❌ gemini-flash\n",
+            content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Words_are_counted_in_the_singular_and_languages_are_named()
+    {
+        var status = Queued with { State = JobState.Running, Stage = AnalysisStage.Analyzing, QueuePosition = null, Language = "de", Words = 1 };
+
+        Assert.Contains("✅ Transcribed (German, 1 word)", DiscordRenderer.Status(status).Content, StringComparison.Ordinal);
     }
 
     private static List<CallMark> Calls(params CallState[] states)

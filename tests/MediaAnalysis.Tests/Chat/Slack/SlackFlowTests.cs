@@ -136,7 +136,9 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         var headers = thread.Skip(1).SelectMany(m => m.TextsOf("header")).ToList();
         Assert.Equal(3, headers.Count(h => h.StartsWith("Summary", StringComparison.Ordinal)));
         Assert.Equal(3, headers.Count(h => h.StartsWith("Review", StringComparison.Ordinal)));
-        Assert.Equal(7, thread.Count); // the status, six answers: nothing posted twice
+        await WaitForClosingAsync(ts);
+        thread = _slack.MessagesIn(Channel, ts);
+        Assert.Equal(8, thread.Count); // the status, six answers, the closing mention: nothing posted twice
         Assert.Single(_slack.FilesIn(Channel, ts));
         Assert.Single(_outside.Deepgram.Requests);
         Assert.Empty(_slack.Violations);
@@ -255,6 +257,35 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal(JobState.Failed, job.State);
         Assert.Contains("web page, not a video", job.Note);
         Assert.Empty(_outside.Deepgram.Requests);
+    }
+
+    [Fact]
+    public async Task The_asker_is_mentioned_once_in_the_thread_when_the_job_ends()
+    {
+        var ts = _slack.PostUserMessage(Channel, Person, "our standup", _video);
+
+        using var response = await PostAsync("/slack/interactivity", Shortcut(ts).ToString(), form: true);
+        var job = await WaitForJobAsync();
+        await WaitForClosingAsync(ts);
+        // Asked again (a restart that ends the job a second time): the state says it was said.
+        var replier = _app.Services.GetRequiredService<MediaAnalysis.Chat.Slack.SlackReplier>();
+        var stored = (await Store.GetAsync(job.Id, CancellationToken.None))!;
+        await replier.NotifyEndAsync(MediaAnalysis.Queue.ReplyContexts.ReplyContextFor(Store, stored),
+            new JobStatus { JobId = job.Id, SourceName = job.SourceName, RequesterId = Person, State = JobState.Done }, CancellationToken.None);
+
+        var closing = Assert.Single(_slack.MessagesIn(Channel, ts), m => m.Text?.Contains("your analysis", StringComparison.Ordinal) == true);
+        Assert.Equal($"<@{Person}> your analysis of *standup.mp4* is done: 6 of 6 answered.", closing.Text);
+        Assert.Equal(ts, closing.ThreadTs);
+    }
+
+    private async Task WaitForClosingAsync(string ts)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!_slack.MessagesIn(Channel, ts).Any(m => m.Text?.StartsWith($"<@{Person}> your analysis", StringComparison.Ordinal) == true)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private async Task<JobRecord> WaitForJobAsync(string? messageTs = null)

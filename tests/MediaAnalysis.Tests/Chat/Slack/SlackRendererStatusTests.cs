@@ -62,7 +62,7 @@ public sealed class SlackRendererStatusTests
             "🎬 *standup.mp4* · 48.2 MB · asked by <@U0ANA12345>\n"
             + "✅ Downloaded · ✅ Audio extracted · ✅ Transcribed (English, 2,140 words)\n"
             + "*Analyzing 2/4*\n"
-            + "• *Summary* ✅ gpt-4o-mini 6s · ⏳ claude-3.5-haiku\n"
+            + "• *Summary* ✅ gpt-4o-mini 6.2 s · ⏳ claude-3.5-haiku\n"
             + "• *Review* ⏳ gpt-4o-mini · ❌ claude-3.5-haiku: OpenRouter says the account is out of credits (402)",
             RenderedMessage.SectionText(content));
         Assert.Equal("💬 Answers in this thread · transcript attached · total $0.0021", RenderedMessage.ContextText(content));
@@ -78,7 +78,7 @@ public sealed class SlackRendererStatusTests
         var cancelled = SlackRenderer.Status(Base(JobState.Cancelled, AnalysisStage.Downloading) with { Note = "Cancelled by <@U0ANA12345>." });
 
         Assert.All([done, failed, cancelled], c => Assert.DoesNotContain(c.Blocks, b => b is ActionsBlock));
-        Assert.Contains("*Analyzed 0/4*", RenderedMessage.SectionText(done), StringComparison.Ordinal);
+        Assert.Contains("*0 of 4 answered*", RenderedMessage.SectionText(done), StringComparison.Ordinal);
         Assert.Contains("➖ gpt-4o-mini", RenderedMessage.SectionText(done), StringComparison.Ordinal);
         Assert.Equal("💬 Answers in this thread · transcript attached · total $0.0123", RenderedMessage.ContextText(done));
         Assert.EndsWith("✅ Downloaded · ✅ Audio extracted · ❌ Transcribing\n❌ Transcription failed after 4 tries (Deepgram 503). Run /analyze again later.",
@@ -127,5 +127,13 @@ public sealed class SlackRendererStatusTests
 
         Assert.DoesNotContain(content.Blocks, b => b is ActionsBlock);
         RenderedMessage.AssertAcceptable(content);
+    }
+
+    [Fact]
+    public void A_short_user_id_is_still_shown_as_a_mention()
+    {
+        var content = SlackRenderer.Status(Base(JobState.Queued) with { RequesterId = "U1" });
+
+        Assert.StartsWith("🎬 *standup.mp4* · 48.2 MB · asked by <@U1>", RenderedMessage.SectionText(content), StringComparison.Ordinal);
     }
 }

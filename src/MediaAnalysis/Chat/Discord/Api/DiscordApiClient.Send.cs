@@ -58,7 +58,7 @@ public sealed partial class DiscordApiClient
 
     // A 429 is Discord saying "later", not a failure: it does not use up a try; its own count is bounded.
     // A body that cannot be sent twice (a stream that cannot rewind) gets one try, 429 or not.
-    private Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent?> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken)
     {
         var uri = new Uri(_baseUri, route.Path);
         return _policy.ExecuteAsync(canReplay ? _retryRules : RetryRules.Once,
@@ -68,7 +68,7 @@ public sealed partial class DiscordApiClient
     private const int MaxRateLimitedTries = 10;
 
     // One try: the answer, or how long to wait before the next try; throws when there is to be none.
-    private async Task<TryOutcome<T>> TryOnceAsync<T>(DiscordRoute route, Uri uri, Func<HttpContent> content, JsonTypeInfo<T> answer, TryCount tries, CancellationToken cancellationToken)
+    private async Task<TryOutcome<T>> TryOnceAsync<T>(DiscordRoute route, Uri uri, Func<HttpContent?> content, JsonTypeInfo<T> answer, TryCount tries, CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(route, _options.MaxRateLimitWait, cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -179,6 +179,10 @@ public sealed partial class DiscordApiClient
 
     private static async Task<T> ReadAnswerAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> answer, DiscordRoute route, CancellationToken cancellationToken)
     {
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return default!; // 204: nothing to read (thread-members)
+        }
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);

@@ -36,6 +36,20 @@ public sealed partial class DiscordApiClient(
         SendJsonAsync(DiscordRoute.Webhook(HttpMethod.Patch, applicationId, interactionToken, "/messages/@original", "/messages/@original", true),
             body, DiscordJsonContext.Default.Message, cancellationToken);
 
+    // The inline reply as Discord holds it: read right after answering, so its id is known before the token dies.
+    public Task<Message> GetOriginalAsync(string applicationId, string interactionToken, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.Webhook(HttpMethod.Get, applicationId, interactionToken, "/messages/@original", "/messages/@original", true),
+            () => null, DiscordJsonContext.Default.Message, canReplay: true, cancellationToken);
+
+    // Adds a member to a thread (PUT /channels/{thread}/thread-members/{user}); answers 204, adding twice is harmless.
+    public Task AddThreadMemberAsync(string threadId, string userId, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.Channel(HttpMethod.Put, threadId, $"/thread-members/{DiscordRoute.Escape(userId)}", "/thread-members/{user}", true),
+            () => null, DiscordJsonContext.Default.Channel, canReplay: true, cancellationToken);
+
+    // The channel or thread as the bot sees it (type, thread_metadata): where answers can go.
+    public Task<Channel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.Channel(HttpMethod.Get, channelId, "", "", true), () => null, DiscordJsonContext.Default.Channel, canReplay: true, cancellationToken);
+
     // Not retried on a lost answer: a follow-up has no nonce, so a resend could post it twice.
     public Task<Message> CreateFollowupAsync(string applicationId, string interactionToken, MessageBody body, CancellationToken cancellationToken) =>
         SendJsonAsync(DiscordRoute.Webhook(HttpMethod.Post, applicationId, interactionToken, "", "", false),

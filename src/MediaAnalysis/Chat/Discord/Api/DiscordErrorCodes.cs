@@ -22,4 +22,6 @@ public static class DiscordErrorCodes
     public const int ThreadAlreadyCreated = 160004;
     public const int ThreadLocked = 160005;
     public const int MaxActiveThreads = 160006;
+    public const int AutoModBlocked = 200000;
+    public const int AutoModTitleBlocked = 200001;
 }

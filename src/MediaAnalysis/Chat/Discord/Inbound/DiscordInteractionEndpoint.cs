@@ -27,6 +27,7 @@ public static class DiscordInteractionEndpoint
         HttpRequest request,
         DiscordSignatureVerifier verifier,
         JobQueue queue,
+        DiscordStatusMessages statusMessages,
         IOptions<DiscordOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -59,7 +60,7 @@ public static class DiscordInteractionEndpoint
         return interaction.Type switch
         {
             InteractionType.Ping => Respond(InteractionResponse.Pong),
-            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, options.Value, time, logger, cancellationToken),
+            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, time, logger, cancellationToken),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
         };
@@ -68,6 +69,7 @@ public static class DiscordInteractionEndpoint
     private static async Task<IResult> AnalyzeAsync(
         Interaction interaction,
         JobQueue queue,
+        DiscordStatusMessages statusMessages,
         DiscordOptions options,
         TimeProvider time,
         ILogger logger,
@@ -92,6 +94,10 @@ public static class DiscordInteractionEndpoint
         if (!Uri.TryCreate(video.Url, UriKind.Absolute, out var url))
         {
             return Respond(DiscordRenderer.Ephemeral("Discord sent that file without a usable link; please try again."));
+        }
+        if (DiscordAnswerPlace.Refusal(interaction) is { } nowhere)
+        {
+            return Respond(DiscordRenderer.Ephemeral(nowhere));
         }
         var invoker = interaction.Invoker;
         var channel = interaction.EffectiveChannelId ?? "";
@@ -123,6 +129,10 @@ public static class DiscordInteractionEndpoint
             return Respond(DiscordRenderer.Ephemeral(IntakeText.StoreUnavailable));
         }
         DiscordLog.InteractionQueued(logger, interaction.Id, result.Outcome.ToString());
+        if (result.Outcome == EnqueueOutcome.Created && result.Job is { } created)
+        {
+            statusMessages.Learn(created.Id, state);
+        }
         var note = candidates > 1 ? $"That message has {candidates} videos; I'm analyzing the first, {FileNames.Sanitize(video.Filename)}." : null;
         return result.Outcome switch
         {

@@ -19,4 +19,7 @@ public sealed record Channel
 
     [JsonPropertyName("name")]
     public string? Name { get; init; }
+
+    [JsonPropertyName("thread_metadata")]
+    public ThreadMetadata? ThreadMetadata { get; init; }
 }

@@ -94,7 +94,7 @@ public static partial class DiscordRenderer
         {
             return null;
         }
-        var groups = status.Calls.GroupBy(c => c.Prompt).Select(g => GroupText(g.Key, [.. g], status.State == JobState.Running, detail));
+        var groups = StatusText.ReasonsOnce(status.Calls).GroupBy(c => c.Prompt).Select(g => GroupText(g.Key, [.. g], status.State == JobState.Running, detail));
         return $"{StatusText.CallsTitle(status)}: {string.Join(" · ", groups)}";
     }
 

@@ -86,7 +86,7 @@ public static partial class SlackRenderer
             yield break;
         }
         yield return $"*{StatusText.CallsTitle(status)}*";
-        foreach (var group in status.Calls.GroupBy(c => c.Prompt))
+        foreach (var group in StatusText.ReasonsOnce(status.Calls).GroupBy(c => c.Prompt))
         {
             yield return $"• {PromptLine(group.Key, [.. group], status.State == JobState.Running, detail)}";
         }

@@ -75,8 +75,8 @@ internal static partial class SlackText
     }
 
     public static bool IsUserId(string value) =>
-        value.Length is >= 3 and <= 20 && value[0] is 'U' or 'W' && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+        value.Length is >= 2 and <= 20 && value[0] is 'U' or 'W' && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
-    [GeneratedRegex("&lt;@([UW][A-Z0-9]{2,20})&gt;")]
+    [GeneratedRegex("&lt;@([UW][A-Z0-9]{1,20})&gt;")]
     private static partial Regex EscapedMention();
 }

@@ -1,0 +1,53 @@
+using MediaAnalysis.Chat.Discord.Api;
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Chat.Discord;
+
+// Learns the id of a job's status message (the inline reply) right after it is made, while the interaction
+// token still works, and keeps it with the job: a job that waits longer than the token lives (15 minutes)
+// can then still edit its status with the bot token and start its thread from it.
+public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, TimeProvider time, ILogger<DiscordStatusMessages> logger)
+{
+    // Discord makes the message once it has our answer: a moment after the endpoint returns.
+    private static readonly TimeSpan FirstTry = TimeSpan.FromMilliseconds(250);
+
+    private const int Tries = 5;
+
+    // In the background: the endpoint's answer must not wait for it.
+    public void Learn(string jobId, DiscordJobState state) => _ = Task.Run(() => LearnAsync(jobId, state));
+
+    public async Task LearnAsync(string jobId, DiscordJobState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            string? id = null;
+            for (var attempt = 1; id is null; attempt++)
+            {
+                await Task.Delay(FirstTry * attempt, time, CancellationToken.None);
+                try
+                {
+                    id = (await api.GetOriginalAsync(state.ApplicationId, state.InteractionToken, CancellationToken.None)).Id;
+                }
+                catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.UnknownMessage && attempt < Tries)
+                {
+                    // not made yet
+                }
+            }
+            // Read again: the worker may have started the job and saved more meanwhile; it also learns the id itself.
+            if (await queue.GetAsync(jobId, CancellationToken.None) is not { } job)
+            {
+                return;
+            }
+            var current = DiscordJobState.Parse(job.PlatformState);
+            if (current.StatusMessageId is null)
+            {
+                await queue.ReplyContextFor(job).SavePlatformStateAsync((current with { StatusMessageId = id }).Serialize(), CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is DiscordApiException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            DiscordLog.StatusMessageUnknown(logger, jobId, ex.Message);
+        }
+    }
+}
