@@ -12,7 +12,7 @@ public static partial class SlackEndpoints
 
     // /analyze [link to a message]: that message's video (a reply in a thread too), or with no link the newest
     // video in the channel. A trailing word after the link (a language) is left for the caller that wants it.
-    private static async Task<IResult> CommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -38,7 +38,7 @@ public static partial class SlackEndpoints
         // The look-ups run on their own clock: if they outlast the inline budget, Slack gets "looking" now and the
         // answer follows through response_url.
         var work = AnswerCommandAsync(command, link, requests, finder, api);
-        var first = await Task.WhenAny(work, Task.Delay(InlineBudget, cancellationToken));
+        var first = await Task.WhenAny(work, Task.Delay(InlineBudget, time, cancellationToken));
         if (first == work)
         {
             return Reply(await work);
