@@ -27,6 +27,8 @@ public static class ChatRegistration
         {
             services.AddSingleton<SlackReplier>();
             services.AddSingleton<SlackRequests>();
+            services.AddSingleton<SlackVideoFinder>();
+            services.AddSingleton<SlackCancels>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<SlackReplier>());
         }
         return services;

@@ -61,7 +61,8 @@ public sealed partial class FakeSlackApi
         var latest = request.Arg("latest") is { } n ? TsValue(n) : decimal.MaxValue;
         var offset = Offset(request.Arg("cursor"));
 
-        var all = Locked(() => (_seeded.GetValueOrDefault(channel) ?? []).Select(m => (JsonObject)m.DeepClone())
+        // Replies stay in their thread (conversations.replies); a thread's parent shows in the channel.
+        var all = Locked(() => (_seeded.GetValueOrDefault(channel) ?? []).Where(IsChannelLevel).Select(m => (JsonObject)m.DeepClone())
             .Concat(_messages.Where(m => m.Channel == channel && m.EphemeralFor is null && (m.ThreadTs is null || m.ThreadTs == m.Ts)).Select(MessageJson))
             .ToList());
         var inRange = all
@@ -80,6 +81,9 @@ public sealed partial class FakeSlackApi
             ["response_metadata"] = new JsonObject { ["next_cursor"] = more ? Cursor(offset + page.Count) : "" },
         }, warnings);
     }
+
+    private static bool IsChannelLevel(JsonObject message) =>
+        (string?)message["thread_ts"] is not { } thread || thread == (string?)message["ts"];
 
     private static string Cursor(int offset) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"offset:{offset}"));
 

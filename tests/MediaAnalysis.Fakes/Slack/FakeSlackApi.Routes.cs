@@ -54,6 +54,10 @@ public sealed partial class FakeSlackApi
             return;
         }
         var warnings = CharsetWarnings(request);
+        if (Locked(() => _delays.GetValueOrDefault(method)) is { } delay && delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
         if (TakeFault(method) is { } fault)
         {
             await WriteFaultAsync(context, fault);
@@ -73,6 +77,10 @@ public sealed partial class FakeSlackApi
             "files.getUploadURLExternal" => UploadUrlAsync(context, request, warnings),
             "files.completeUploadExternal" => CompleteUploadAsync(context, request, warnings),
             "files.info" => FileInfoAsync(context, request, warnings),
+            "conversations.replies" => RepliesAsync(context, request, warnings),
+            "conversations.members" => MembersAsync(context, request, warnings),
+            "users.info" => UserInfoAsync(context, request, warnings),
+            "chat.getPermalink" => PermalinkAsync(context, request, warnings),
             _ => ErrorAsync(context, "unknown_method", 404),
         });
     }

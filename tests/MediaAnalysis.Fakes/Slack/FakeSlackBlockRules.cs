@@ -114,9 +114,9 @@ public static class FakeSlackBlockRules
         }
     }
 
-    private static void CheckText(JsonElement block, string at, string expected, HashSet<string> types, int min, int max, List<string> problems)
+    private static void CheckText(JsonElement block, string at, string expected, HashSet<string> types, int min, int max, List<string> problems, string field = "text")
     {
-        if (!block.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.Object
+        if (!block.TryGetProperty(field, out var text) || text.ValueKind != JsonValueKind.Object
             || !text.TryGetProperty("type", out var type) || !types.Contains(type.GetString() ?? "")
             || !text.TryGetProperty("text", out var value) || value.ValueKind != JsonValueKind.String)
         {
@@ -163,6 +163,13 @@ public static class FakeSlackBlockRules
         if (button.TryGetProperty("value", out var v) && v.GetString() is { Length: > 2000 })
         {
             problems.Add($"{at}: button value longer than 2000");
+        }
+        if (button.TryGetProperty("confirm", out var confirm))
+        {
+            CheckText(confirm, at + "/confirm", "plain_text", ["plain_text"], 1, 100, problems, "title");
+            CheckText(confirm, at + "/confirm", "plain_text", ["plain_text", "mrkdwn"], 1, 300, problems);
+            CheckText(confirm, at + "/confirm", "plain_text", ["plain_text"], 1, 30, problems, "confirm");
+            CheckText(confirm, at + "/confirm", "plain_text", ["plain_text"], 1, 30, problems, "deny");
         }
         if (button.TryGetProperty("style", out var s) && s.GetString() is not ("primary" or "danger"))
         {

@@ -98,6 +98,34 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
         Assert.Equal([running.Id], await Claims.RenewLeasesAsync("w", T0, TimeSpan.FromMinutes(2), CancellationToken.None));
     }
 
+    // Re-runs: the same key is the same delivery (a retry) whatever the job's state; a new key for the same video
+    // points to the person's queued or running job, and once that job has ended (done, failed, cancelled) makes a new one.
+    [Theory]
+    [InlineData(JobState.Done)]
+    [InlineData(JobState.Failed)]
+    [InlineData(JobState.Cancelled)]
+    public async Task A_new_request_for_a_video_whose_job_ended_makes_a_new_job(JobState ended)
+    {
+        var video = QueueHarness.Request(new Uri("https://files.slack.com/a.mp4"), "A", "msg-1", videoKey: "C1:1.2:F1");
+        var first = (await Intake.EnqueueAsync(video, 10, T0, CancellationToken.None)).Job!;
+        var whileQueued = await Intake.EnqueueAsync(video with { IdempotencyKey = "msg-1:click-2" }, 10, T0, CancellationToken.None);
+        await Claims.ClaimNextAsync("w", T0, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var whileRunning = await Intake.EnqueueAsync(video with { IdempotencyKey = "msg-1:click-3" }, 10, T0, CancellationToken.None);
+        Assert.True(await Claims.FinishAsync(first.Id, ended, null, T0, CancellationToken.None));
+
+        var retry = await Intake.EnqueueAsync(video, 10, T0, CancellationToken.None);
+        var again = await Intake.EnqueueAsync(video with { IdempotencyKey = "msg-1:click-4" }, 10, T0, CancellationToken.None);
+        var againRetried = await Intake.EnqueueAsync(video with { IdempotencyKey = "msg-1:click-4" }, 10, T0, CancellationToken.None);
+
+        Assert.Equal((EnqueueOutcome.AlreadyActive, first.Id), (whileQueued.Outcome, whileQueued.Job!.Id));
+        Assert.Equal((EnqueueOutcome.AlreadyActive, first.Id), (whileRunning.Outcome, whileRunning.Job!.Id));
+        Assert.Equal((EnqueueOutcome.Duplicate, first.Id), (retry.Outcome, retry.Job!.Id));
+        Assert.Equal(EnqueueOutcome.Created, again.Outcome);
+        Assert.NotEqual(first.Id, again.Job!.Id);
+        Assert.Equal(JobState.Queued, again.Job.State);
+        Assert.Equal((EnqueueOutcome.Duplicate, again.Job.Id), (againRetried.Outcome, againRetried.Job!.Id));
+    }
+
     protected async Task<JobRecord> Enqueue(string tenant, string key) =>
         (await Intake.EnqueueAsync(Request(tenant, key), 10, T0, CancellationToken.None)).Job!;
 

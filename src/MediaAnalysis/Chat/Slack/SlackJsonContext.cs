@@ -17,5 +17,8 @@ namespace MediaAnalysis.Chat.Slack;
 [JsonSerializable(typeof(CompleteUploadResponse))]
 [JsonSerializable(typeof(FileInfoResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(MembersResponse))]
+[JsonSerializable(typeof(UserInfoResponse))]
+[JsonSerializable(typeof(PermalinkResponse))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

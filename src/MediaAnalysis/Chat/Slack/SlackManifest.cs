@@ -16,8 +16,11 @@ public static class SlackManifest
     public const string EventsPath = "/slack/events";
     public const string InteractivityPath = "/slack/interactivity";
 
+    // users:read tells workspace admins (who may cancel any job); channels:read and groups:read list a linked
+    // message's channel members (conversations.members), so a link works only for people in that channel.
     public static readonly IReadOnlyList<string> BotScopes =
-        ["commands", "chat:write", "files:read", "files:write", "app_mentions:read", "channels:history", "groups:history"];
+        ["commands", "chat:write", "files:read", "files:write", "app_mentions:read", "channels:history", "groups:history",
+         "users:read", "channels:read", "groups:read"];
 
     // message.* events need the matching *:history scope.
     public static readonly IReadOnlyList<string> BotEvents = ["app_mention", "message.channels", "message.groups"];

@@ -21,11 +21,9 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
 
     public string Platform => PlatformName;
 
-    // Slack's files need the bot token, and only Slack's file host gets it.
-    public IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? DownloadAuthorization { get; } = new Dictionary<Uri, AuthenticationHeaderValue>
-    {
-        [new Uri(options.Value.FilesBaseUrl)] = new("Bearer", options.Value.BotToken),
-    };
+    // Slack's files need the bot token, and only Slack's file hosts get it (see SlackFileHosts).
+    public IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? DownloadAuthorization { get; } =
+        SlackFileHosts.Tokens(options.Value.FilesBaseUrl, options.Value.BotToken);
 
     public async Task ShowStatusAsync(ReplyContext job, JobStatus status, CancellationToken cancellationToken)
     {

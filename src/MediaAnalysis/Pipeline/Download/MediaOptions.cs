@@ -6,8 +6,10 @@ public sealed class MediaOptions : IValidatedOptions
 {
     public const string SectionName = "Media";
 
+    // "*.slack.com": Slack serves files from files.slack.com and redirects some (Enterprise Grid, Slack Connect)
+    // to files-origin.slack.com and other hosts under slack.com.
     public static readonly IReadOnlyList<string> DefaultAllowedHosts =
-        ["cdn.discordapp.com", "media.discordapp.net", "files.slack.com"];
+        ["cdn.discordapp.com", "media.discordapp.net", "files.slack.com", "*.slack.com"];
 
     public long MaxBytes { get; set; } = 1L << 30;
 
@@ -52,7 +54,7 @@ public sealed class MediaOptions : IValidatedOptions
         {
             if (!HostAllowList.IsValidEntry(EffectiveAllowedHosts[i]))
             {
-                yield return $"{SectionName}:AllowedHosts:{i} must be a host name with an optional :port, got '{EffectiveAllowedHosts[i]}'";
+                yield return $"{SectionName}:AllowedHosts:{i} must be a host name (or *.domain for every host under it) with an optional :port, got '{EffectiveAllowedHosts[i]}'";
             }
         }
         if (MaxConcurrentDownloads < 1)

@@ -37,7 +37,7 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
                     : $"The link redirected somewhere I don't fetch from: {refusal}.");
             }
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            request.Headers.Authorization = AuthorizationFor(current, authorization);
+            request.Headers.Authorization = DownloadTokens.For(current, authorization);
             HttpResponseMessage response;
             try
             {
@@ -70,23 +70,6 @@ public sealed class VideoDownloader(HttpClient http, IOptions<MediaOptions> opti
             }
         }
         throw new AnalysisFailedException(FailureKind.SourceRefused, $"The link redirected more than {MaxRedirects} times.");
-    }
-
-    // Tokens go only to the exact origin they were issued for, never across a redirect to another host.
-    private static AuthenticationHeaderValue? AuthorizationFor(Uri url, IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? authorization)
-    {
-        if (authorization is null)
-        {
-            return null;
-        }
-        foreach (var (origin, value) in authorization)
-        {
-            if (Uri.Compare(origin, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
-            {
-                return value;
-            }
-        }
-        return null;
     }
 
     private async Task<DownloadedFile> SaveAsync(

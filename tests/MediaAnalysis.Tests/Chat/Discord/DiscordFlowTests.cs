@@ -189,6 +189,30 @@ public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancel_from_another_server_is_refused_even_for_a_moderator()
+    {
+        _outside.Deepgram.Latency = TimeSpan.FromSeconds(20); // cancelling ends the wait
+        var interaction = _d.SlashCommand("standup.mp4");
+        var requester = interaction["member"]!["user"]!["id"]!.GetValue<string>();
+        await _d.InteractAsync(interaction);
+        var job = await _d.Store.FindByKeyAsync($"discord:{interaction["id"]}", CancellationToken.None);
+        var foreign = DiscordFlowHarness.Button(interaction, $"cancel:{job!.Id}", requester, permissions: "8192");
+        foreign["guild_id"] = "1999999999999999999";
+
+        var refused = await _d.InteractAsync(foreign);
+        var still = await _d.Store.GetAsync(job.Id, CancellationToken.None);
+        var accepted = await _d.InteractAsync(DiscordFlowHarness.Button(interaction, $"cancel:{job.Id}", requester));
+        var ended = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(64, refused["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("no longer known", refused["data"]!["content"]!.GetValue<string>());
+        Assert.Contains(still!.State, new[] { JobState.Queued, JobState.Running });
+        Assert.Null(still.CancelRequestedBy);
+        Assert.Equal(6, accepted["type"]!.GetValue<int>());
+        Assert.Equal(JobState.Cancelled, ended.State);
+    }
+
+    [Fact]
     public async Task A_rate_limited_edit_waits_and_goes_through()
     {
         _d.Discord.Enqueue(FakeDiscordReply.RateLimited(0.5), "POST", "/threads");

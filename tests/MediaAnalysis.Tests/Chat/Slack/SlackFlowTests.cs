@@ -25,6 +25,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
     private WebApplication _app = null!;
     private HttpClient _http = null!;
     private FakeSlackFile _video = null!;
+    private string _database = null!;
 
     private IJobStore Store => _app.Services.GetRequiredService<IJobStore>();
 
@@ -35,7 +36,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         _video = _slack.HostFile("standup.mp4", await File.ReadAllBytesAsync(media[TestVideoKind.Normal]));
         var settings = new Dictionary<string, string?>(_outside.Settings)
         {
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_outside.Root, "jobs.db")}",
+            ["Storage:ConnectionString"] = $"Data Source={_database = Path.Combine(_outside.Root, "jobs.db")}",
             ["Queue:StatusInterval"] = "00:00:00.200",
             ["Queue:PollInterval"] = "00:00:00.500",
             ["Queue:ShutdownGrace"] = "00:00:01",
@@ -198,7 +199,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         JobRecord? job = null;
         while (job is null)
         {
-            job = await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{ts}:{_video.Id}", CancellationToken.None);
+            job = await FirstJobAsync(ts);
             await Task.Delay(50);
         }
 
@@ -238,7 +239,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         var ts = _slack.PostUserMessage(Channel, Person, "video", _video);
         var settings = new Dictionary<string, string?>(_outside.Settings)
         {
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_outside.Root, "jobs2.db")}",
+            ["Storage:ConnectionString"] = $"Data Source={_database = Path.Combine(_outside.Root, "jobs2.db")}",
             ["Slack:SigningSecret"] = _slack.SigningSecret,
             ["Slack:BotToken"] = _slack.BotToken,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
@@ -296,7 +297,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
             var (running, queued) = await Store.CountsAsync(CancellationToken.None);
             var found = messageTs is null
                 ? await LastJobAsync()
-                : await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{messageTs}:{_video.Id}", CancellationToken.None);
+                : await FirstJobAsync(messageTs);
             if (running + queued == 0 && found is { } job)
             {
                 await Task.Delay(400); // the final status edit follows the row
@@ -307,11 +308,15 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         throw new TimeoutException("the Slack job did not finish");
     }
 
+    // The first job for the message's video (shortcut and command keys end with their trigger id).
+    private async Task<JobRecord?> FirstJobAsync(string ts) =>
+        await SlackFlowHarness.JobsForAsync(Store, _database, ts, Channel) is [var first, ..] ? first : null;
+
     private async Task<JobRecord?> LastJobAsync()
     {
         foreach (var m in _slack.Messages.Where(m => m.Channel == Channel).Select(m => m.ThreadTs ?? m.Ts).Distinct())
         {
-            if (await Store.FindByKeyAsync($"slack:{_slack.TeamId}:{Channel}:{m}:{_video.Id}", CancellationToken.None) is { } job)
+            if (await FirstJobAsync(m) is { } job)
             {
                 return job;
             }

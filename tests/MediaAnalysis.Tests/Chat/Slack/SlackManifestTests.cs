@@ -54,7 +54,8 @@ public sealed class SlackManifestTests
         var shortcut = Assert.Single(manifest.GetProperty("features").GetProperty("shortcuts").EnumerateArray());
         Assert.Equal(("Analyze video", "message", "analyze_video"),
             (shortcut.GetProperty("name").GetString(), shortcut.GetProperty("type").GetString(), shortcut.GetProperty("callback_id").GetString()));
-        Assert.Equal(["commands", "chat:write", "files:read", "files:write", "app_mentions:read", "channels:history", "groups:history"],
+        Assert.Equal(["commands", "chat:write", "files:read", "files:write", "app_mentions:read", "channels:history", "groups:history",
+                "users:read", "channels:read", "groups:read"],
             Strings(manifest.GetProperty("oauth_config").GetProperty("scopes").GetProperty("bot")));
         Assert.Equal(["app_mention", "message.channels", "message.groups"],
             Strings(manifest.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events")));

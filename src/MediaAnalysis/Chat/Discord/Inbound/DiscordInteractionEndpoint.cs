@@ -152,7 +152,9 @@ public static class DiscordInteractionEndpoint
     private static async Task<IResult> CancelAsync(Interaction interaction, JobQueue queue, CancellationToken cancellationToken)
     {
         if (DiscordRenderer.CancelledJobId(interaction.Data?.CustomId) is not { } jobId
-            || await queue.GetAsync(jobId, cancellationToken) is not { } job)
+            || await queue.GetAsync(jobId, cancellationToken) is not { } job
+            // A button copied into another server (or a forged click) says nothing about that server's job.
+            || job.Platform != DiscordReplier.PlatformName || job.Tenant != interaction.GuildId)
         {
             return Respond(DiscordRenderer.Ephemeral("That job is no longer known."));
         }

@@ -35,7 +35,11 @@ public sealed partial class SlackApiClient
 
     // A slash command's or shortcut's response_url: no token (the URL is the credential), at most 5 uses in
     // 30 minutes. Ephemeral: only the person who asked sees it.
-    public async Task RespondAsync(string responseUrl, string text, bool ephemeral, CancellationToken cancellationToken)
+    public Task RespondAsync(string responseUrl, string text, bool ephemeral, CancellationToken cancellationToken) =>
+        RespondAsync(responseUrl, text, ephemeral, replaceOriginal: false, cancellationToken);
+
+    // replaceOriginal: the answer takes the place of the earlier one (a slash command's "Looking…" note).
+    public async Task RespondAsync(string responseUrl, string text, bool ephemeral, bool replaceOriginal, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !IsSlackHost(url) || !string.IsNullOrEmpty(url.UserInfo))
         {
@@ -45,7 +49,7 @@ public sealed partial class SlackApiClient
         {
             Text = TextClip.Clip(text, SlackLimits.MessageText),
             ResponseType = ephemeral ? ResponseUrlBody.Ephemeral : ResponseUrlBody.InChannel,
-            ReplaceOriginal = false,
+            ReplaceOriginal = replaceOriginal,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, SlackJsonContext.Default.ResponseUrlBody);
         await SendUnauthenticatedAsync("response_url", url, () => SlackCall.JsonContent(bytes), canResend: false, _options.RequestTimeout, cancellationToken);

@@ -45,9 +45,13 @@ public sealed partial class SlackApiClient(
     }
 
     // Seen only by `user`, only while they are in the channel, and gone after a reload. Returns its message_ts.
-    public async Task<string?> PostEphemeralAsync(string channel, string user, string text, CancellationToken cancellationToken)
+    public Task<string?> PostEphemeralAsync(string channel, string user, string text, CancellationToken cancellationToken) =>
+        PostEphemeralAsync(channel, user, text, null, cancellationToken);
+
+    // With threadTs, the note shows in that thread (where the person is looking), not in the channel.
+    public async Task<string?> PostEphemeralAsync(string channel, string user, string text, string? threadTs, CancellationToken cancellationToken)
     {
-        var body = new ChatBody { Channel = channel, User = user, Text = text };
+        var body = new ChatBody { Channel = channel, User = user, Text = text, ThreadTs = threadTs };
         var answer = await CallAsync(SlackCall.Json("chat.postEphemeral", Serialize(body), null, resendOnLostAnswer: false),
             SlackJsonContext.Default.ChatResponse, cancellationToken);
         return answer.MessageTs;

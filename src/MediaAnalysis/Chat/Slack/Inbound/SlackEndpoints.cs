@@ -1,5 +1,4 @@
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Queue;
 using MediaAnalysis.Chat.Slack.Rendering;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
@@ -16,7 +15,7 @@ public static partial class SlackEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -37,7 +36,8 @@ public static partial class SlackEndpoints
             case EventEnvelope.UrlVerification:
                 return Results.Json(new SlackChallenge(envelope.Challenge ?? ""), SlackEndpointJsonContext.Default.SlackChallenge);
             case EventEnvelope.EventCallback when envelope.Event is { } evt && envelope.TeamId is { } team:
-                await OnEventAsync(team, envelope.Authorizations is { Count: > 0 } auth ? auth[0].UserId : null, evt, requests, cancellationToken);
+                var botUser = envelope.Authorizations is { Count: > 0 } auth ? auth[0].UserId : null;
+                await OnEventAsync(team, botUser, evt, requests, finder, cancellationToken);
                 return Results.Ok();
             default:
                 return Results.Ok();
@@ -45,8 +45,9 @@ public static partial class SlackEndpoints
     }
 
     // app_mention, or a file_share message that mentions the bot (Slack sometimes sends only the latter):
-    // both carry the same message ts, so whichever comes second, and every retry, finds the job already made.
-    private static async Task OnEventAsync(string team, string? botUser, SlackEvent evt, SlackRequests requests, CancellationToken cancellationToken)
+    // both carry the same message ts, so whichever comes second, and every retry, finds the job already made,
+    // and a refusal about that message is said once. "@bot analyze" in a video's thread analyzes the thread's parent.
+    private static async Task OnEventAsync(string team, string? botUser, SlackEvent evt, SlackRequests requests, SlackVideoFinder finder, CancellationToken cancellationToken)
     {
         var text = evt.Text ?? "";
         var mentioned = evt.Type == "app_mention"
@@ -55,24 +56,34 @@ public static partial class SlackEndpoints
         {
             return;
         }
-        var pick = SlackAttachmentPicker.Pick(evt);
+        var noteThread = evt.ThreadTs;
+        var once = $"{team}:{channel}:{ts}";
+        var pick = await finder.PickAsync(evt, cancellationToken);
+        var ask = new SlackAsk("mention", team, channel, user, ts) { ThreadTs = evt.ThreadTs, Delivery = ts, NoteThreadTs = noteThread };
+        if (pick.File is null && evt.ThreadTs is { } parentTs && parentTs != ts && SlackMentionText.AsksToAnalyze(text)
+            && await finder.ThreadParentAsync(channel, parentTs, cancellationToken) is { } parent)
+        {
+            pick = await finder.PickAsync(parent, cancellationToken);
+            ask = ask with { MessageTs = parentTs, ThreadTs = parentTs };
+        }
         if (pick.File is not { } file)
         {
             requests.TellLater(channel, user, pick.Refusal
-                ?? "I didn't find a video in that message. Mention me in the message that shares the video, or use the \"Analyze video\" shortcut on it.");
+                ?? "I didn't find a video in that message. Mention me in the message that shares the video, or use the \"Analyze video\" shortcut on it.",
+                noteThread, once);
             return;
         }
-        if (await requests.AnalyzeAsync("mention", team, channel, user, ts, evt.ThreadTs, file, responseUrl: null, cancellationToken) is { } note)
+        if (await requests.AnalyzeAsync(ask, file, cancellationToken) is { } note)
         {
-            requests.TellLater(channel, user, note);
+            requests.TellLater(channel, user, note, noteThread, once);
         }
         else if (pick.Note is { } several)
         {
-            requests.TellLater(channel, user, several);
+            requests.TellLater(channel, user, several, noteThread, once);
         }
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, JobQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractivityAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackCancels cancels, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -89,31 +100,32 @@ public static partial class SlackEndpoints
         var user = payload.User?.Id ?? "";
         if (payload.Type == InteractionPayload.MessageAction && payload.CallbackId == SlackManifest.ShortcutCallbackId && payload.Message is { } message)
         {
-            var pick = SlackAttachmentPicker.Pick(message);
+            var ts = message.Ts ?? payload.MessageTs ?? "";
+            // A reply's notes go into its thread, where the person is looking.
+            var noteThread = message.ThreadTs is { } thread && thread != ts ? thread : null;
+            var pick = await finder.PickAsync(message, cancellationToken);
+            var ask = new SlackAsk("shortcut", team, channel, user, ts)
+            {
+                ThreadTs = message.ThreadTs,
+                Delivery = payload.TriggerId is { Length: > 0 } trigger ? trigger : Guid.NewGuid().ToString("N"),
+                ResponseUrl = payload.ResponseUrl,
+                NoteThreadTs = noteThread,
+            };
             var answer = pick.File is { } file
-                ? await requests.AnalyzeAsync("shortcut", team, channel, user, message.Ts ?? payload.MessageTs ?? "", message.ThreadTs, file, payload.ResponseUrl, cancellationToken) ?? pick.Note
+                ? await requests.AnalyzeAsync(ask, file, cancellationToken) ?? pick.Note
                 : pick.Refusal ?? "That message has no video or audio file to analyze.";
             if (answer is not null)
             {
-                requests.TellLater(channel, user, answer);
+                requests.TellLater(channel, user, answer, noteThread);
             }
         }
         else if (payload.Type == InteractionPayload.BlockActions)
         {
+            // Only Cancel buttons mean something here; any other (a link button) is acknowledged and left alone.
+            var noteThread = payload.Container?.ThreadTs ?? payload.Message?.ThreadTs;
             foreach (var jobId in (payload.Actions ?? []).Select(SlackRenderer.CancelledJobId).OfType<string>())
             {
-                if (await queue.GetAsync(jobId, cancellationToken) is not { } job)
-                {
-                    continue;
-                }
-                if (job.RequesterId != user)
-                {
-                    requests.TellLater(channel, user, $"Only <@{job.RequesterId}>, who asked for it, can cancel this.");
-                }
-                else
-                {
-                    await queue.CancelAsync(jobId, $"<@{user}>", cancellationToken);
-                }
+                await cancels.CancelAsync(jobId, team, channel, user, noteThread, cancellationToken);
             }
         }
         return Results.Ok();

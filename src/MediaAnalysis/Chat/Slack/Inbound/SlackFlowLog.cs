@@ -9,4 +9,13 @@ public static partial class SlackFlowLog
 
     [LoggerMessage(4052, LogLevel.Warning, "Slack follow-up failed: {Error}")]
     public static partial void FollowUpFailed(ILogger logger, string error);
+
+    [LoggerMessage(4053, LogLevel.Information, "Slack link into {Channel} refused: {Reason}")]
+    public static partial void LinkRefused(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(4054, LogLevel.Warning, "Slack files.info for {FileId} failed: {Error}")]
+    public static partial void FileInfoFailed(ILogger logger, string fileId, string error);
+
+    [LoggerMessage(4055, LogLevel.Information, "Slack cancel of job {JobId} by {User} refused: {Reason}")]
+    public static partial void CancelRefused(ILogger logger, string jobId, string user, string reason);
 }

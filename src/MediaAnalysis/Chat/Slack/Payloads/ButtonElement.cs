@@ -24,4 +24,11 @@ public sealed record ButtonElement
 
     [JsonPropertyName("style")]
     public string? Style { get; init; }
+
+    [JsonPropertyName("confirm")]
+    public ConfirmDialog? Confirm { get; init; }
+
+    // A link button: Slack opens it and still sends a block_actions payload, which must be acknowledged.
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
 }

@@ -1,0 +1,44 @@
+using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Queue;
+
+namespace MediaAnalysis.Chat.Slack.Inbound;
+
+// A click on a status message's Cancel button (Slack asked "are you sure?" first). Only a job of the clicker's
+// own workspace, and only the person who asked for it or a workspace admin or owner (users.info), may cancel it.
+public sealed class SlackCancels(JobQueue queue, SlackApiClient api, SlackRequests requests, ILogger<SlackCancels> logger)
+{
+    public const string Unknown = "That job is no longer known.";
+
+    public async Task CancelAsync(string jobId, string team, string channel, string user, string? threadTs, CancellationToken cancellationToken)
+    {
+        var job = await queue.GetAsync(jobId, cancellationToken);
+        if (job is null || job.Platform != SlackReplier.PlatformName || job.Tenant != team)
+        {
+            // Another workspace's job (or none): say nothing about it.
+            SlackFlowLog.CancelRefused(logger, jobId, user, job is null ? "unknown job" : "another workspace's job");
+            requests.TellLater(channel, user, Unknown, threadTs);
+            return;
+        }
+        if (job.RequesterId != user && !await IsAdminAsync(user, cancellationToken))
+        {
+            SlackFlowLog.CancelRefused(logger, jobId, user, "neither the requester nor an admin");
+            requests.TellLater(channel, user, $"Only <@{job.RequesterId}>, who asked for it, or a workspace admin can cancel this.", threadTs);
+            return;
+        }
+        await queue.CancelAsync(jobId, $"<@{user}>", cancellationToken);
+    }
+
+    private async Task<bool> IsAdminAsync(string user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await api.GetUserAsync(user, cancellationToken)).IsWorkspaceAdmin;
+        }
+        catch (SlackApiException ex)
+        {
+            // Without users:read (an app not reinstalled since) only the requester may cancel.
+            SlackFlowLog.FollowUpFailed(logger, ex.Needed is null ? ex.Error : $"{ex.Error}, needs {ex.Needed}");
+            return false;
+        }
+    }
+}
