@@ -6,6 +6,9 @@ using MediaAnalysis.Queue;
 namespace MediaAnalysis.TestHost;
 
 // Appends one JSON line per post, flushed to disk before returning, so a killed process loses nothing it posted.
+// Answers are keyed by job, prompt and model the way Discord keys a channel message by its nonce (enforce_nonce):
+// a second post of the same answer (a restart after a kill between the post and its "posted" mark) returns the
+// first instead of adding a line.
 public sealed class FileReplier(string path) : IChatReplier
 {
     private readonly Lock _gate = new();
@@ -28,7 +31,20 @@ public sealed class FileReplier(string path) : IChatReplier
 
     public Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
     {
-        Append(new Line(job.JobId, "answer", outcome.Prompt, outcome.Model, null, null));
+        var line = new Line(job.JobId, "answer", outcome.Prompt, outcome.Model, null, null);
+        lock (_gate)
+        {
+            if (!File.Exists(path) || !File.ReadLines(path).Select(l => JsonSerializer.Deserialize(l, TestHostJsonContext.Default.Line)).Contains(line))
+            {
+                Append(line);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)
+    {
+        Append(new Line(job.JobId, "notify", null, null, final.State.ToString(), null));
         return Task.CompletedTask;
     }
 

@@ -30,4 +30,12 @@ public sealed class FencedReplier(IChatReplier inner, LeaseFence fence) : IChatR
         await fence.EnsureAsync();
         await inner.PostAnswerAsync(job, outcome, cancellationToken);
     }
+
+    public async Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)
+    {
+        if (await fence.HoldsAsync())
+        {
+            await inner.NotifyEndAsync(job, final, cancellationToken);
+        }
+    }
 }

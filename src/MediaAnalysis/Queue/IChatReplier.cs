@@ -25,5 +25,5 @@ public interface IChatReplier
 
     // Tells the asker the job ended (done, failed, cancelled, timed out), mentioning them where the answers
     // are. Once per job: the replier records it in its state, so a restart or a second call says nothing.
-    Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken);
 }

@@ -117,7 +117,7 @@ public sealed class JobRunner(
     }
 
     // The asker hears the end once; a platform that cannot say it must not fail the job that ended.
-    private async Task NotifyAsync(IChatReplier replier, ReplyContext context, JobStatus final, string jobId)
+    private async Task NotifyAsync(FencedReplier replier, ReplyContext context, JobStatus final, string jobId)
     {
         try
         {

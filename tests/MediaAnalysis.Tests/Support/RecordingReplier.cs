@@ -9,6 +9,7 @@ public sealed class RecordingReplier : IChatReplier
 {
     private readonly Lock _gate = new();
     private readonly List<Posted> _posts = [];
+    private readonly List<string> _notified = [];
     private readonly List<(string JobId, JobStatus Status)> _statuses = [];
 
     public string Platform => "test";
@@ -57,6 +58,27 @@ public sealed class RecordingReplier : IChatReplier
         lock (_gate)
         {
             _posts.Add(new Posted(job.JobId, "answer", outcome.Prompt, outcome.Model));
+        }
+        return Task.CompletedTask;
+    }
+
+    // Jobs whose asker was told of the end, in order.
+    public IReadOnlyList<string> Notified
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _notified];
+            }
+        }
+    }
+
+    public Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _notified.Add(job.JobId);
         }
         return Task.CompletedTask;
     }

@@ -43,13 +43,23 @@ public sealed partial class DiscordReplier(DiscordApiClient api, TimeProvider ti
     public async Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
     {
         var (state, target) = await AnswersChannelAsync(job, cancellationToken);
-        foreach (var body in DiscordRenderer.Answers(outcome, outcome.Prompt))
+        var parts = DiscordRenderer.Answers(outcome, outcome.Prompt);
+        for (var part = 0; part < parts.Count; part++)
         {
+            // In a channel, a nonce from the job, the pair and the part: a restart that re-posts an answer whose
+            // "posted" mark was lost (killed between the post and the mark) gets the first message back, not a
+            // second one. Follow-ups on the interaction token take no nonce.
+            var body = parts[part];
             await DiscordRefusals.Guard(() => target is null
                 ? api.CreateFollowupAsync(state.ApplicationId, state.InteractionToken, body, cancellationToken)
-                : api.CreateMessageAsync(target, body, cancellationToken));
+                : api.CreateMessageAsync(target, body with { Nonce = AnswerNonce(job.JobId, outcome, part), EnforceNonce = true }, cancellationToken));
         }
     }
+
+    // At most 25 characters, as Discord allows.
+    private static string AnswerNonce(string jobId, ModelOutcome outcome, int part) =>
+        "a" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{jobId}\n{outcome.Prompt}\n{outcome.Model}\n{part}")).AsSpan(0, 12));
 
     private bool TokenAlive(DiscordJobState state) =>
         !state.TokenGone && time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CreatedAt) < TokenLife;

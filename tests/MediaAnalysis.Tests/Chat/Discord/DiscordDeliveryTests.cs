@@ -84,6 +84,26 @@ public sealed class DiscordDeliveryTests(MediaFiles media) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task An_answer_posted_again_after_a_lost_posted_mark_is_not_posted_twice()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+        var thread = Assert.Single(_d.Discord.Threads);
+        var before = _d.Discord.MessagesIn(thread.Id).Count;
+
+        // What a restart does when it was killed between posting an answer and marking it posted.
+        var stored = (await _d.Store.GetAsync(job.Id, CancellationToken.None))!;
+        var answer = (await _d.Store.GetAnswersAsync(job.Id, CancellationToken.None))[0].Outcome;
+        await _d.App.Services.GetRequiredService<DiscordReplier>().PostAnswerAsync(
+            MediaAnalysis.Queue.ReplyContexts.ReplyContextFor(_d.Store, stored), answer, CancellationToken.None);
+
+        Assert.Equal(before, _d.Discord.MessagesIn(thread.Id).Count);
+        Assert.Equal(6, _d.Discord.MessagesIn(thread.Id).SelectMany(m => m.EmbedTitles).Count(t => t is "Summary" or "Review"));
+        Assert.Empty(_d.Discord.Violations);
+    }
+
     [Theory]
     [InlineData(403, 50013, "Missing Permissions")]
     [InlineData(403, 50001, "Missing Access")]
