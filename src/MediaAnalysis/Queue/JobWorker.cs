@@ -122,7 +122,8 @@ public sealed class JobWorker(
             {
                 try
                 {
-                    foreach (var id in await store.RenewLeasesAsync(_options.EffectiveInstanceId, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
+                    var ids = _running.Keys.ToList();
+                    foreach (var id in await store.RenewLeasesAsync(_options.EffectiveInstanceId, ids, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
                     {
                         runningJobs.TryCancel(id);
                     }

@@ -35,6 +35,10 @@ public sealed class QueueOptions : IValidatedOptions
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    // A job whose holder died or lost its lease this many times is failed, not resumed again (a crash loop).
+    // A release on SIGTERM does not count.
+    public int MaxAttempts { get; set; } = 3;
+
     public string EffectiveInstanceId =>
         string.IsNullOrWhiteSpace(InstanceId) ? Environment.GetEnvironmentVariable("FLY_MACHINE_ID") ?? Environment.MachineName : InstanceId;
 
@@ -49,6 +53,7 @@ public sealed class QueueOptions : IValidatedOptions
             OptionChecks.Positive($"{SectionName}:PollInterval", PollInterval),
             ShutdownGrace >= TimeSpan.Zero ? null : $"{SectionName}:ShutdownGrace must not be negative",
             LeaseDuration >= TimeSpan.FromSeconds(10) ? null : $"{SectionName}:LeaseDuration must be at least 00:00:10",
+            OptionChecks.InRange($"{SectionName}:MaxAttempts", MaxAttempts, 1, 100),
         ];
         return problems.OfType<string>();
     }

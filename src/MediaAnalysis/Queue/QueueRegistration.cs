@@ -14,6 +14,7 @@ public static class QueueRegistration
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();
         services.AddSingleton<JobStages>();
+        services.AddSingleton<FinishRetry>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobWorker>();

@@ -9,8 +9,9 @@ public interface IJobClaims
     // under this owner's lease. Null when nothing can start.
     Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    // Extends the leases of this owner's running jobs; returns those whose cancellation was requested.
-    Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    // Extends the leases of these jobs, the ones this owner's workers are running now (a job whose worker ended
+    // without storing its end is not among them: its lease lapses); returns those whose cancellation was requested.
+    Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, IReadOnlyCollection<string> jobIds, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     // Running jobs of a dead process (this owner's, or any whose lease ran out) go back to the queue.
     Task<int> RequeueOrphansAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ namespace MediaAnalysis.Storage;
 // Portable DDL: types and constraints both SQLite and PostgreSQL accept. Times are Unix milliseconds.
 public static class JobSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static readonly string[] Migrations =
     [
@@ -62,6 +62,12 @@ public static class JobSchema
         // 2: when the current stage began, so a restart (and an operator) can see where each job stood and since when.
         """
         ALTER TABLE jobs ADD COLUMN stage_at BIGINT;
+        """,
+        // 3: how many of a job's attempts ended in a release (SIGTERM), so the others (the holder died or lost its
+        // lease) can be counted: attempts - releases. Jobs already waiting or running start counting afresh.
+        """
+        ALTER TABLE jobs ADD COLUMN releases INTEGER NOT NULL DEFAULT 0;
+        UPDATE jobs SET releases = attempts WHERE state IN ('queued', 'running');
         """,
     ];
 }
