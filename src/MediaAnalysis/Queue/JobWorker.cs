@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Pipeline;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class JobWorker(
     JobQueue queue,
     WorkerWakeUp wakeUp,
     RunningJobs runningJobs,
+    TempFolders tempFolders,
     IOptions<QueueOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider time,
@@ -40,6 +42,11 @@ public sealed class JobWorker(
         if (requeued > 0)
         {
             QueueLog.Requeued(logger, requeued);
+        }
+        // Nothing runs here yet: any job folder under this instance's id is a killed process's.
+        if (tempFolders.DeleteLeftovers() is > 0 and var leftovers)
+        {
+            QueueLog.LeftoversDeleted(logger, leftovers, tempFolders.Path);
         }
         await base.StartAsync(cancellationToken);
     }
