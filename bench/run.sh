@@ -5,6 +5,8 @@
 #   bench/run.sh startup    process start to the first /healthz 200 and to the first signed Discord PING answered (ReadyToRun), five times each
 #   bench/run.sh load       200 signed Discord requests over 50 guilds from a client process: accept latency (client and app), memory, exactly-once (10 MB videos)
 #   bench/run.sh load-large the same with ~1 GB 60-minute videos (~30 minutes)
+#   bench/run.sh burst      the same 200 /analyze requests as fast as 16 keep-alive senders go (no spread) while 4 jobs run,
+#                           then 200 signed PINGs the same way; RUNS (default 5) of each, medians of p50/p99 (~5 minutes)
 #   bench/run.sh trickle    300 connections claiming 256 KB bodies sent at 3 B/s for 30 s (256 MB cap, 96 MiB heap):
 #                           signed Discord/Slack latency meanwhile, whether the app lives (TRICKLE_CONNECTIONS, TRICKLE_SECONDS)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
@@ -145,6 +147,26 @@ load() {
     "${REQUESTS:-200}" "${TENANTS:-50}" "${CONCURRENT:-4}" "${SPREAD:-10}"
 }
 
+# A true burst (issue 14, item 7): no spread, 4 jobs running first, accept times only; PINGs the same way to compare.
+burst() {
+  log "burst: ${REQUESTS:-200} signed /analyze and ${REQUESTS:-200} signed PINGs, 16 senders, 4 jobs running, ${RUNS:-5} runs each (256 MB cap)"
+  make_video small.mp4 90 800
+  dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  local kind run line
+  for kind in analyze ping; do
+    local p50s=() p99s=()
+    for run in $(seq 1 "${RUNS:-5}"); do
+      line=$(LOADBENCH_ACCEPT_ONLY=1 LOADBENCH_PRELOAD=4 LOADBENCH_KIND=$kind LOADBENCH_APP_ENV="Queue__ShutdownGrace=00:00:02" \
+        dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" "$OUT/r2r/MediaAnalysis.dll" "$MEMCAP" "$OUT/media/small.mp4" "$OUT/burst" \
+        "${REQUESTS:-200}" "${TENANTS:-50}" 4 0 | grep 'accept latency')
+      p50s+=("$(sed -E 's/.*p50 ([0-9.]+) ms.*/\1/' <<<"$line")"); p99s+=("$(sed -E 's/.*p99 ([0-9.]+) ms.*/\1/' <<<"$line")")
+      echo "$kind run $run: $line (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    done
+    echo "$kind: median p50 $(median "${p50s[@]}") ms, median p99 $(median "${p99s[@]}") ms over ${RUNS:-5} runs"
+  done
+}
+
 # Process start to the first /healthz 200, ReadyToRun build (Discord's 3 s deadline after a wake-up).
 startup() {
   dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
@@ -178,8 +200,9 @@ case "$WHAT" in
   trickle) trickle ;;
   load) load small.mp4 ;;
   load-large) load large.mp4 ;;
+  burst) burst ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|trickle|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|burst|trickle|all]" >&2; exit 2 ;;
 esac

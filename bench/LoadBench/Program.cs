@@ -16,7 +16,8 @@ using NSec.Cryptography;
 // The requests come from a second process (LoadClient); accept latency is its round trip, and the app's own
 // request durations (GET /metrics) are reported beside it. LOADBENCH_ACCEPT_ONLY=1 stops after the burst,
 // LOADBENCH_SERVER_LOG=FILE keeps the app's log, LOADBENCH_LOG_LEVEL sets it, LOADBENCH_APP_ENV="K=V;K=V" adds
-// settings for the app alone.
+// settings for the app alone. The burst (bench/run.sh burst): spread_s 0, LOADBENCH_PRELOAD=4 starts that many
+// jobs and waits until they run before the burst, LOADBENCH_KIND=ping sends signed PINGs instead of /analyze.
 if (args is ["startup", .. var rest])
 {
     return await MediaAnalysis.Bench.Startup.RunAsync(rest);
@@ -115,7 +116,9 @@ while (!await Healthy(http))
 // The client runs as a process of its own (LoadClient), signing with this key.
 var keyFile = Path.Combine(outDir, "client-key.hex");
 await File.WriteAllTextAsync(keyFile, Convert.ToHexString(key.Export(KeyBlobFormat.RawPrivateKey)));
-for (var i = 0; i < requests; i++)
+var kind = Environment.GetEnvironmentVariable("LOADBENCH_KIND") ?? "analyze";
+var preload = int.TryParse(Environment.GetEnvironmentVariable("LOADBENCH_PRELOAD"), CultureInfo.InvariantCulture, out var n) ? n : 0;
+for (var i = 0; i < requests + preload; i++)
 {
     discord.Interaction("token-" + LoadClient.InteractionId(i), LoadClient.ChannelId(i, tenants));
 }
@@ -123,7 +126,8 @@ var clientOut = Path.Combine(outDir, "accept-ms.txt");
 var client = new ProcessStartInfo("dotnet") { RedirectStandardError = true };
 foreach (var a in new[] { typeof(LoadClient).Assembly.Location, "client", http.BaseAddress!.ToString(), keyFile,
     new Uri(files.BaseAddress, videoPath).ToString(), new FileInfo(video).Length.ToString(CultureInfo.InvariantCulture), clientOut,
-    requests.ToString(CultureInfo.InvariantCulture), tenants.ToString(CultureInfo.InvariantCulture), spread.ToString(CultureInfo.InvariantCulture) })
+    requests.ToString(CultureInfo.InvariantCulture), tenants.ToString(CultureInfo.InvariantCulture), spread.ToString(CultureInfo.InvariantCulture),
+    kind, preload.ToString(CultureInfo.InvariantCulture) })
 {
     client.ArgumentList.Add(a);
 }

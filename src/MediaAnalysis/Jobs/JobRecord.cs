@@ -42,6 +42,12 @@ public sealed record JobRecord
     // How many times a worker has started it: more than one means it resumed after a restart.
     public int Attempts { get; init; }
 
+    // How many of those attempts ended in a release (a shutdown that left it for the next start).
+    public int Releases { get; init; }
+
+    // Earlier attempts of a running job that ended neither finished nor released: its holder died or lost its lease.
+    public int Interrupted => Math.Max(0, Attempts - 1 - Releases);
+
     public string? CancelRequestedBy { get; init; }
 
     public string? Note { get; init; }

@@ -16,6 +16,7 @@ public sealed class AnalysisPipeline(
     DeepgramClient deepgram,
     ModelFanOut fanOut,
     MediaSlots slots,
+    TempFolders tempFolders,
     IOptions<MediaOptions> media,
     TimeProvider time,
     ILogger<AnalysisPipeline> logger)
@@ -32,7 +33,7 @@ public sealed class AnalysisPipeline(
         IAnalysisObserver progress,
         CancellationToken cancellationToken)
     {
-        await using var workspace = JobWorkspace.Create(media.Value.EffectiveTempPath);
+        await using var workspace = tempFolders.Create();
         MediaInfo info;
         ExtractedAudio audio;
         using (await slots.EnterAsync(cancellationToken))

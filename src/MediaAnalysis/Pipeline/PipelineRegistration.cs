@@ -3,6 +3,8 @@ using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Audio;
 using MediaAnalysis.Pipeline.Download;
 using MediaAnalysis.Pipeline.Transcription;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Pipeline;
 
@@ -39,6 +41,9 @@ public static class PipelineRegistration
         services.AddSingleton<AudioExtractor>();
         services.AddSingleton<ModelFanOut>();
         services.AddSingleton<MediaSlots>();
+        // A one-off run's own folder; `serve` replaces this with its instance's (QueueRegistration).
+        services.TryAddSingleton(sp => new TempFolders(
+            sp.GetRequiredService<IOptions<MediaOptions>>().Value.EffectiveTempPath, $"run-{Environment.ProcessId}"));
         services.AddTransient<AnalysisPipeline>();
         return services;
     }

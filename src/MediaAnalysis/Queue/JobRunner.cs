@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
@@ -14,6 +15,7 @@ public sealed class JobRunner(
     RunningJobs running,
     InstanceIdentity identity,
     IOptions<QueueOptions> options,
+    FinishRetry finishRetry,
     TimeProvider time,
     AppMetrics metrics,
     ILogger<JobRunner> logger)
@@ -33,7 +35,7 @@ public sealed class JobRunner(
         if (repliers.For(job.Platform) is not { } platformReplier)
         {
             QueueLog.NoReplier(logger, job.Platform, job.Id);
-            await store.FinishAsync(job.Id, JobState.Failed, "This platform is not configured on the bot.", time.GetUtcNow(), CancellationToken.None);
+            await StoreEndAsync(job.Id, JobState.Failed, "This platform is not configured on the bot.");
             return;
         }
 
@@ -62,7 +64,9 @@ public sealed class JobRunner(
         string? note;
         try
         {
-            (final, note) = await stages.RunAsync(job, replier, context, status, stored, run.Token);
+            (final, note) = job.Interrupted >= _options.MaxAttempts
+                ? GiveUp(job)
+                : await stages.RunAsync(job, replier, context, status, stored, run.Token);
         }
         catch (OperationCanceledException) when (fence.Lost)
         {
@@ -109,7 +113,7 @@ public sealed class JobRunner(
             return;
         }
         fence.End();
-        await store.FinishAsync(job.Id, final, note, time.GetUtcNow(), CancellationToken.None);
+        await StoreEndAsync(job.Id, final, note);
         await status.FinishAsync(s => s with { State = final, Note = note }, CancellationToken.None);
         await NotifyAsync(replier, context, status.Current, job.Id);
         QueueLog.Finished(logger, job.Id, final, time.GetElapsedTime(started).TotalSeconds);
@@ -131,6 +135,37 @@ public sealed class JobRunner(
 
     // The job id's first 8 characters: short enough to quote, and in every log line of the job (its scope).
     public static string Reference(string jobId) => jobId[..Math.Min(8, jobId.Length)];
+
+    // A crash loop: each attempt ended with the process dying (or losing its lease), so another would too.
+    private (JobState, string) GiveUp(JobRecord job)
+    {
+        QueueLog.CrashLoop(logger, job.Id, job.Interrupted);
+        return (JobState.Failed, $"The bot stopped {job.Interrupted} times while working on this video, so it will not try again. "
+            + "The operator can find the details in its log.");
+    }
+
+    // The end is written, tried again while the database refuses (FinishRetry); false when it never was.
+    private async Task<bool> StoreEndAsync(string jobId, JobState final, string? note)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await store.FinishAsync(jobId, final, note, time.GetUtcNow(), CancellationToken.None);
+                return true;
+            }
+            catch (Exception ex) when (ex is DbException or IOException && attempt < finishRetry.Delays.Count)
+            {
+                QueueLog.FinishRetried(logger, jobId, attempt + 1, ex.GetType().Name, ex.Message);
+                await Task.Delay(finishRetry.Delays[attempt], time, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is DbException or IOException)
+            {
+                QueueLog.FinishLost(logger, jobId, ex.GetType().Name, ex.Message);
+                return false;
+            }
+        }
+    }
 
     private static string Outcome(JobState state) => state switch
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Pipeline;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed class JobWorker(
     WorkerWakeUp wakeUp,
     RunningJobs runningJobs,
     InstanceIdentity identity,
+    TempFolders tempFolders,
     IOptions<QueueOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider time,
@@ -42,6 +44,11 @@ public sealed class JobWorker(
         if (requeued > 0)
         {
             QueueLog.Requeued(logger, requeued);
+        }
+        // Nothing runs here yet: any job folder under this instance's id is a killed process's.
+        if (tempFolders.DeleteLeftovers() is > 0 and var leftovers)
+        {
+            QueueLog.LeftoversDeleted(logger, leftovers, tempFolders.Path);
         }
         await base.StartAsync(cancellationToken);
     }
@@ -124,7 +131,8 @@ public sealed class JobWorker(
             {
                 try
                 {
-                    foreach (var id in await store.RenewLeasesAsync(identity.Owner, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
+                    var ids = _running.Keys.ToList();
+                    foreach (var id in await store.RenewLeasesAsync(identity.Owner, ids, time.GetUtcNow(), _options.LeaseDuration, stoppingToken))
                     {
                         runningJobs.TryCancel(id);
                     }

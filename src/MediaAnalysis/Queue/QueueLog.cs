@@ -46,4 +46,16 @@ public static partial class QueueLog
 
     [LoggerMessage(2113, LogLevel.Error, "Job store unavailable; {Platform} request {Key} turned away: {Detail}")]
     public static partial void StoreUnavailable(ILogger logger, string platform, string key, string detail);
+
+    [LoggerMessage(2114, LogLevel.Error, "Job {JobId} was interrupted {Times} times (the process died or lost its lease); failed instead of resumed again")]
+    public static partial void CrashLoop(ILogger logger, string jobId, int times);
+
+    [LoggerMessage(2115, LogLevel.Warning, "Job {JobId}: storing its end failed (try {Try}), trying again: {Type}: {Message}")]
+    public static partial void FinishRetried(ILogger logger, string jobId, int @try, string type, string message);
+
+    [LoggerMessage(2116, LogLevel.Error, "Job {JobId}: its end could not be stored; it resumes on the next start: {Type}: {Message}")]
+    public static partial void FinishLost(ILogger logger, string jobId, string type, string message);
+
+    [LoggerMessage(2117, LogLevel.Information, "Deleted {Count} job folder(s) a previous process left in {Path}")]
+    public static partial void LeftoversDeleted(ILogger logger, int count, string path);
 }

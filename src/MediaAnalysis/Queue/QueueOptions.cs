@@ -37,6 +37,10 @@ public sealed class QueueOptions : IValidatedOptions
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    // A job whose holder died or lost its lease this many times is failed, not resumed again (a crash loop).
+    // A release on SIGTERM does not count.
+    public int MaxAttempts { get; set; } = 3;
+
     public string EffectiveInstanceId =>
         string.IsNullOrWhiteSpace(InstanceId) ? Environment.GetEnvironmentVariable("FLY_MACHINE_ID") ?? Environment.MachineName : InstanceId;
 
@@ -54,6 +58,7 @@ public sealed class QueueOptions : IValidatedOptions
             InstanceId is null || (InstanceId.Length <= 100 && !InstanceId.Contains('/', StringComparison.Ordinal))
                 ? null
                 : $"{SectionName}:InstanceId must be at most 100 characters, without '/'",
+            OptionChecks.InRange($"{SectionName}:MaxAttempts", MaxAttempts, 1, 100),
         ];
         return problems.OfType<string>();
     }

@@ -1,4 +1,6 @@
 using MediaAnalysis.Configuration;
+using MediaAnalysis.Pipeline;
+using MediaAnalysis.Pipeline.Download;
 using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Queue;
@@ -14,6 +16,11 @@ public static class QueueRegistration
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();
         services.AddSingleton<JobStages>();
+        services.AddSingleton<FinishRetry>();
+        // Each instance's job folders under its own id, so its start deletes what it left and nobody else's.
+        services.AddSingleton(sp => new TempFolders(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MediaOptions>>().Value.EffectiveTempPath,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.EffectiveInstanceId));
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobWorker>();

@@ -12,8 +12,9 @@ public interface IJobClaims
     // under this owner's lease. Null when nothing can start.
     Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
-    // Extends the leases of this owner's running jobs; returns those whose cancellation was requested.
-    Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    // Extends the leases of these jobs, the ones this owner's workers are running now (a job whose worker ended
+    // without storing its end is not among them: its lease lapses); returns those whose cancellation was requested.
+    Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, IReadOnlyCollection<string> jobIds, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     // At start: running jobs of an earlier process with this instance id (an owner "instanceId/…", or exactly
     // instanceId), and any whose lease ran out, go back to the queue; that earlier process is forgotten.

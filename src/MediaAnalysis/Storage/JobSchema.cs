@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static readonly string[] Migrations =
     [
@@ -82,6 +82,12 @@ public static class JobSchema
             instance_id VARCHAR(200) NOT NULL,
             seen_at BIGINT NOT NULL
         );
+        """,
+        // 4: how many of a job's attempts ended in a release (SIGTERM), so the others (the holder died or lost its
+        // lease) can be counted: attempts - releases. Jobs already waiting or running start counting afresh.
+        """
+        ALTER TABLE jobs ADD COLUMN releases INTEGER NOT NULL DEFAULT 0;
+        UPDATE jobs SET releases = attempts WHERE state IN ('queued', 'running');
         """,
     ];
 }

@@ -28,8 +28,9 @@ public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgres
     public Task<JobRecord?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         claims.ClaimNextAsync(owner, now, lease, cancellationToken);
 
-    public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        claims.RenewLeasesAsync(owner, now, lease, cancellationToken);
+    public Task<IReadOnlyList<string>> RenewLeasesAsync(
+        string owner, IReadOnlyCollection<string> jobIds, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        claims.RenewLeasesAsync(owner, jobIds, now, lease, cancellationToken);
 
     public Task<int> RequeueOrphansAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
         claims.RequeueOrphansAsync(instanceId, now, cancellationToken);

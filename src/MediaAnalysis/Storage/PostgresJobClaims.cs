@@ -46,11 +46,18 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
         return null;
     }
 
-    public async Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    // Only the jobs a worker of this process still runs: a job whose end could not be stored lets its lease lapse.
+    public async Task<IReadOnlyList<string>> RenewLeasesAsync(
+        string owner, IReadOnlyCollection<string> jobIds, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        if (jobIds.Count == 0)
+        {
+            return [];
+        }
         var rows = await database.ListAsync(
-            "UPDATE jobs SET lease_until = @until WHERE lease_owner = @owner AND state = 'running' RETURNING id, cancel_requested_by",
-            r => (Id: r.GetString(0), Cancelled: !r.IsDBNull(1)), cancellationToken, ("@owner", owner), ("@until", JobRows.Millis(now + lease)));
+            "UPDATE jobs SET lease_until = @until WHERE lease_owner = @owner AND state = 'running' AND id = ANY(@ids) RETURNING id, cancel_requested_by",
+            r => (Id: r.GetString(0), Cancelled: !r.IsDBNull(1)), cancellationToken, ("@owner", owner), ("@until", JobRows.Millis(now + lease)),
+            ("@ids", jobIds.ToArray()));
         return [.. rows.Where(r => r.Cancelled).Select(r => r.Id)];
     }
 
@@ -95,7 +102,7 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
     public async Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Its lease ends now; the other instances hear so at once and rescue it (RescueLapsedAsync).
-        if (await database.NonQueryAsync("UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
+        if (await database.NonQueryAsync("UPDATE jobs SET lease_until = @now, releases = releases + 1 WHERE id = @id AND state = 'running'",
                 cancellationToken, ("@id", jobId), ("@now", JobRows.Millis(now))) == 1)
         {
             await database.ScalarAsync($"SELECT pg_notify('{PostgresDatabase.Channel}', 'released')", cancellationToken);

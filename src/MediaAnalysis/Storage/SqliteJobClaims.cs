@@ -44,15 +44,26 @@ internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
         }
     }
 
-    public Task<IReadOnlyList<string>> RenewLeasesAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        database.WriteAsync(() => RenewLeasesUnlockedAsync(owner, now, lease, cancellationToken), cancellationToken);
+    public async Task<IReadOnlyList<string>> RenewLeasesAsync(
+        string owner, IReadOnlyCollection<string> jobIds, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        jobIds.Count == 0 ? [] : await database.WriteAsync(() => RenewLeasesUnlockedAsync(owner, jobIds, now, lease, cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<string>> RenewLeasesUnlockedAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> RenewLeasesUnlockedAsync(
+        string owner, IReadOnlyCollection<string> jobIds, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE jobs SET lease_until = @until WHERE lease_owner = @owner AND state = 'running' RETURNING id, cancel_requested_by";
+        var names = jobIds.Select((_, i) => $"@id{i}").ToList();
+        command.CommandText = $"""
+            UPDATE jobs SET lease_until = @until
+            WHERE lease_owner = @owner AND state = 'running' AND id IN ({string.Join(", ", names)})
+            RETURNING id, cancel_requested_by
+            """;
         command.Parameters.AddWithValue("@owner", owner);
+        foreach (var (name, id) in names.Zip(jobIds))
+        {
+            command.Parameters.AddWithValue(name, id);
+        }
         command.Parameters.AddWithValue("@until", JobRows.Millis(now + lease));
         var cancelled = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -97,7 +108,7 @@ internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@owner", owner), ("@attempt", attempt), ("@until", JobRows.Millis(now + lease))) == 1;
 
     public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
-        "UPDATE jobs SET lease_until = @now WHERE id = @id AND state = 'running'",
+        "UPDATE jobs SET lease_until = @now, releases = releases + 1 WHERE id = @id AND state = 'running'",
         p => p.AddWithValue("@id", jobId), cancellationToken, ("@now", JobRows.Millis(now)));
 
     public async Task<IReadOnlyList<string>> HeartbeatAsync(string instanceId, string owner, DateTimeOffset now, TimeSpan within, CancellationToken cancellationToken)

@@ -4,14 +4,26 @@ using Microsoft.Data.Sqlite;
 namespace MediaAnalysis.Storage;
 
 // Requests in: insert-if-absent on the idempotency key, within the tenant's pending limit; look-ups, places, cancels.
-internal sealed class SqliteJobIntake(SqliteDatabase database) : IJobIntake
+internal sealed class SqliteJobIntake : IJobIntake
 {
-    public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(() => EnqueueUnlockedAsync(request, maxPendingPerTenant, now, cancellationToken), cancellationToken);
+    private readonly SqliteDatabase database;
+    private readonly SqliteEnqueueBatch _batch;
 
-    private async Task<EnqueueResult> EnqueueUnlockedAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
+    public SqliteJobIntake(SqliteDatabase database)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        this.database = database;
+        _batch = new SqliteEnqueueBatch(database, (connection, p) =>
+            EnqueueInAsync(connection, p.Request, p.MaxPendingPerTenant, p.Now, p.CancellationToken));
+    }
+
+    // Concurrent calls are written together, in one transaction (SqliteEnqueueBatch).
+    public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _batch.EnqueueAsync(request, maxPendingPerTenant, now, cancellationToken);
+
+    // Three statements: the key, an active job of the same person and video, the insert returning its row.
+    private static async Task<EnqueueResult> EnqueueInAsync(
+        SqliteConnection connection, AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken) is { } existing)
         {
             return new EnqueueResult(EnqueueOutcome.Duplicate, existing);
@@ -31,16 +43,16 @@ internal sealed class SqliteJobIntake(SqliteDatabase database) : IJobIntake
 
         // One statement, so the pending limit and the idempotency key hold under concurrent deliveries.
         await using var insert = connection.CreateCommand();
-        insert.CommandText = """
+        insert.CommandText = $"""
             INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
                               source_name, size_bytes, platform_state, state, seq, created_at)
             SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
                    @source, @size, @state, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
             WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
             ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING {JobRows.JobColumns}
             """;
-        var id = Guid.NewGuid().ToString("N");
-        insert.Parameters.AddWithValue("@id", id);
+        insert.Parameters.AddWithValue("@id", Guid.NewGuid().ToString("N"));
         insert.Parameters.AddWithValue("@key", request.IdempotencyKey);
         insert.Parameters.AddWithValue("@platform", request.Platform);
         insert.Parameters.AddWithValue("@tenant", request.Tenant);
@@ -54,9 +66,12 @@ internal sealed class SqliteJobIntake(SqliteDatabase database) : IJobIntake
         insert.Parameters.AddWithValue("@state", (object?)request.PlatformState ?? DBNull.Value);
         insert.Parameters.AddWithValue("@now", JobRows.Millis(now));
         insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
-            return new EnqueueResult(EnqueueOutcome.Created, await FindByIdAsync(connection, id, cancellationToken));
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new EnqueueResult(EnqueueOutcome.Created, JobRows.ReadJob(reader));
+            }
         }
         var raced = await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken);
         return raced is not null ? new EnqueueResult(EnqueueOutcome.Duplicate, raced) : new EnqueueResult(EnqueueOutcome.QueueFull, null);

@@ -24,6 +24,14 @@ public sealed class QueueOptionsTests
     }
 
     [Fact]
+    public void Queue_MaxAttempts_is_3_unless_set_and_must_be_at_least_1()
+    {
+        Assert.Equal(3, Bind([]).MaxAttempts);
+        Assert.Equal(5, Bind(new() { ["Queue:MaxAttempts"] = "5" }).MaxAttempts);
+        Assert.Contains(Bind(new() { ["Queue:MaxAttempts"] = "0" }).Validate(), p => p.StartsWith("Queue:MaxAttempts", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_bad_old_value_is_reported_under_the_old_name()
     {
         var problems = Bind(new() { ["Queue:MaxPendingPerGuild"] = "0" }).Validate().ToList();

@@ -64,7 +64,7 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
         Assert.Equal(4, outside.OpenRouter.Requests.Count(r => r.Model == slow));
     }
 
-    internal static Process StartHost(PipelineHarness outside, string database, string posts)
+    internal static Process StartHost(PipelineHarness outside, string database, string posts, Dictionary<string, string?>? extra = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MediaAnalysis.TestHost.dll"));
@@ -77,6 +77,10 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
             ["Queue:StatusInterval"] = "00:00:00.200",
             ["urls"] = "http://127.0.0.1:0",
         };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");

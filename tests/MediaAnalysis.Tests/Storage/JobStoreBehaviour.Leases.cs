@@ -33,7 +33,7 @@ public abstract partial class JobStoreBehaviour
         Assert.Equal(frozen.Id, taken.Id);
         Assert.Equal(frozen.Attempts + 1, taken.Attempts);
         Assert.False(await Claims.ConfirmLeaseAsync(frozen.Id, "i1/n1", frozen.Attempts, T0.AddMinutes(4), Lease, CancellationToken.None));
-        Assert.Empty(await Claims.RenewLeasesAsync("i1/n1", T0.AddMinutes(4), Lease, CancellationToken.None));
+        Assert.Empty(await Claims.RenewLeasesAsync("i1/n1", [frozen.Id], T0.AddMinutes(4), Lease, CancellationToken.None));
         Assert.True(await Claims.ConfirmLeaseAsync(taken.Id, "i2/n2", taken.Attempts, T0.AddMinutes(4), Lease, CancellationToken.None));
     }
 
@@ -45,7 +45,7 @@ public abstract partial class JobStoreBehaviour
         var a = (await Claims.ClaimNextAsync("i1/n1", T0, Lease, CancellationToken.None))!;
         var b = (await Claims.ClaimNextAsync("i1/n1", T0, Lease, CancellationToken.None))!;
         await Claims.FinishAsync(a.Id, JobState.Done, null, T0.AddMinutes(1), CancellationToken.None);
-        await Claims.RenewLeasesAsync("i1/n1", T0.AddMinutes(1.5), Lease, CancellationToken.None);
+        await Claims.RenewLeasesAsync("i1/n1", [a.Id, b.Id], T0.AddMinutes(1.5), Lease, CancellationToken.None);
 
         Assert.Equal(0, await Claims.RescueLapsedAsync(T0.AddMinutes(3), CancellationToken.None));
         Assert.Equal(JobState.Done, (await Intake.GetAsync(a.Id, CancellationToken.None))!.State);

@@ -95,7 +95,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
         Assert.False(await Intake.CancelAsync(running.Id, "@Bo", T0, CancellationToken.None));
 
         Assert.Equal(JobState.Cancelled, (await Intake.GetAsync(queued.Id, CancellationToken.None))!.State);
-        Assert.Equal([running.Id], await Claims.RenewLeasesAsync("w", T0, TimeSpan.FromMinutes(2), CancellationToken.None));
+        Assert.Equal([running.Id], await Claims.RenewLeasesAsync("w", [running.Id], T0, TimeSpan.FromMinutes(2), CancellationToken.None));
     }
 
     // Re-runs: the same key is the same delivery (a retry) whatever the job's state; a new key for the same video

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MediaAnalysis.Jobs;
 using Microsoft.Win32.SafeHandles;
 using static MediaAnalysis.Pipeline.Audio.Mp4Boxes;
 
@@ -33,6 +34,10 @@ public sealed partial class Mp4AacTrack
         _adtsHeader = adtsHeader;
         StreamIndex = streamIndex;
     }
+
+    // What one track's sample tables may take together: an eighth of the heap the GC may use (12 MiB under the
+    // image's 96 MiB cap), at most 64 MiB.
+    private static readonly long TableBudgetBytes = Math.Min(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
 
     public int SampleCount { get; }
     public int StreamIndex { get; }
@@ -199,6 +204,14 @@ public sealed partial class Mp4AacTrack
         {
             whyNot = "a sample table without sizes or offsets";
             return null;
+        }
+        // The four tables are held at once (two jobs may be reading theirs): more than the heap can spare is bad
+        // media, refused before a byte of them is allocated. An hour of AAC needs about 1 MB.
+        var tables = new[] { stsz.Value, chunksBox.Value, stscBox.Value, sttsBox.Value }.Sum(b => b.End - b.PayloadStart);
+        if (tables > TableBudgetBytes)
+        {
+            throw new AnalysisFailedException(FailureKind.BadMedia,
+                $"I couldn't read this file as a video: its audio index claims {tables / 1048576.0:0.#} MB, more than any real video's.");
         }
         var sizes = ReadPayload(handle, stsz.Value, 12);
         var sampleCount = ReadUInt32(sizes, 8);

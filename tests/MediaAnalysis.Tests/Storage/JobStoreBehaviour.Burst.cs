@@ -1,0 +1,34 @@
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Tests.Storage;
+
+// Issue 14, item 7: enqueues arriving at once (written together by a store that groups them) keep every rule
+// of one at a time: one job per key, the tenant's pending limit, distinct places in line.
+public abstract partial class JobStoreBehaviour
+{
+    [Fact]
+    public async Task A_burst_of_concurrent_enqueues_keeps_keys_limits_and_order()
+    {
+        var calls = Enumerable.Range(0, 60).Select(i => i < 40
+                ? (Tenant: $"T{i % 8}", Key: $"k{i}")                 // 8 tenants, 5 each: exactly their limit
+                : i < 50 ? (Tenant: $"T{(i - 40) % 8}", Key: $"k{i - 40}") // the same requests again: duplicates
+                : (Tenant: "T9", Key: $"extra{i}"))                   // 10 for T9, past its limit of 5
+            .ToList();
+        var results = await Task.WhenAll(calls.Select(c => Task.Run(() =>
+            Intake.EnqueueAsync(Request(c.Tenant, c.Key), 5, T0, CancellationToken.None))));
+
+        var created = results.Where(r => r.Outcome == EnqueueOutcome.Created).Select(r => r.Job!).ToList();
+        Assert.Equal(45, created.Count);
+        Assert.Equal(45, created.Select(j => j.IdempotencyKey).Distinct().Count());
+        Assert.Equal(45, created.Select(j => j.Seq).Distinct().Count());
+        Assert.All(created.GroupBy(j => j.Tenant), t => Assert.Equal(5, t.Count()));
+        for (var i = 40; i < 50; i++)
+        {
+            // Whichever of the two came first created the job; both name it.
+            Assert.Equal(results[i - 40].Job!.Id, results[i].Job!.Id);
+            Assert.Contains(EnqueueOutcome.Duplicate, new[] { results[i].Outcome, results[i - 40].Outcome });
+        }
+        Assert.Equal(5, results.Count(r => r.Outcome == EnqueueOutcome.QueueFull));
+        Assert.Equal((0, 45), await Maintenance.CountsAsync(CancellationToken.None));
+    }
+}
