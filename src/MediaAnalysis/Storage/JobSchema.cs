@@ -3,7 +3,7 @@ namespace MediaAnalysis.Storage;
 // Portable DDL: types and constraints both SQLite and PostgreSQL accept. Times are Unix milliseconds.
 public static class JobSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static readonly string[] Migrations =
     [
@@ -62,6 +62,12 @@ public static class JobSchema
         // 2: when the current stage began, so a restart (and an operator) can see where each job stood and since when.
         """
         ALTER TABLE jobs ADD COLUMN stage_at BIGINT;
+        """,
+        // 3: the transcript's paragraphs (times, speakers) as one compact JSON document (Jobs/TranscriptDocument), and the
+        // language the person chose. Both nullable: a job stored before keeps its plain transcript and still resumes.
+        """
+        ALTER TABLE jobs ADD COLUMN transcript_paragraphs TEXT;
+        ALTER TABLE jobs ADD COLUMN requested_language VARCHAR(20);
         """,
     ];
 }
