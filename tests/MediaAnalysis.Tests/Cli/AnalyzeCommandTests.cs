@@ -235,7 +235,7 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
         var run = await _h.AnalyzeAsync(media[TestVideoKind.Silent]);
 
         Assert.Equal(ExitCodes.JobFailed, run.ExitCode);
-        Assert.Contains("The audio is silent", run.Stderr);
+        Assert.Contains("Deepgram found no words: the audio may be silent, or in another language than the one chosen.", run.Stderr);
         Assert.Single(_h.Deepgram.Requests);
         Assert.Empty(_h.OpenRouter.Requests);
     }
