@@ -6,7 +6,7 @@ public static partial class SlackEndpoints
 {
     private const int HistoryLookBack = 50;
 
-    // /analyze [link to a message]: that message's video, or with no text the newest video in the channel.
+    // /analyze [link to a message] [language]: that message's video, or with no link the newest video in the channel.
     private static async Task<IResult> CommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackApiClient api, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
@@ -22,7 +22,11 @@ public static partial class SlackEndpoints
         {
             return Results.BadRequest();
         }
-        var text = command.Text.Trim();
+        var (text, language, unknownLanguage) = SlackCommandText.Split(command.Text);
+        if (unknownLanguage is not null)
+        {
+            return Reply(unknownLanguage);
+        }
         var linked = SlackMessageLink.TryParse(text, out var linkChannel, out var linkTs, out _);
         if (text.Length > 0 && !linked)
         {
@@ -56,7 +60,7 @@ public static partial class SlackEndpoints
         }
         var message = pick.Message;
         var ts = linked ? linkTs : message?.Ts ?? "";
-        var note = await requests.AnalyzeAsync("command", command.TeamId, channel, command.UserId, ts, message?.ThreadTs, file, command.ResponseUrl, cancellationToken);
+        var note = await requests.AnalyzeAsync("command", command.TeamId, channel, command.UserId, ts, message?.ThreadTs, file, command.ResponseUrl, language, cancellationToken);
         return Reply(note ?? pick.Note ?? $"Analyzing {file.Name ?? "the video"}: follow along in its thread.");
     }
 

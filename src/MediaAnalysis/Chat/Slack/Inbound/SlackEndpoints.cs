@@ -62,7 +62,7 @@ public static partial class SlackEndpoints
                 ?? "I didn't find a video in that message. Mention me in the message that shares the video, or use the \"Analyze video\" shortcut on it.");
             return;
         }
-        if (await requests.AnalyzeAsync("mention", team, channel, user, ts, evt.ThreadTs, file, responseUrl: null, cancellationToken) is { } note)
+        if (await requests.AnalyzeAsync("mention", team, channel, user, ts, evt.ThreadTs, file, responseUrl: null, language: null, cancellationToken) is { } note)
         {
             requests.TellLater(channel, user, note);
         }
@@ -91,7 +91,7 @@ public static partial class SlackEndpoints
         {
             var pick = SlackAttachmentPicker.Pick(message);
             var answer = pick.File is { } file
-                ? await requests.AnalyzeAsync("shortcut", team, channel, user, message.Ts ?? payload.MessageTs ?? "", message.ThreadTs, file, payload.ResponseUrl, cancellationToken) ?? pick.Note
+                ? await requests.AnalyzeAsync("shortcut", team, channel, user, message.Ts ?? payload.MessageTs ?? "", message.ThreadTs, file, payload.ResponseUrl, language: null, cancellationToken) ?? pick.Note
                 : pick.Refusal ?? "That message has no video or audio file to analyze.";
             if (answer is not null)
             {

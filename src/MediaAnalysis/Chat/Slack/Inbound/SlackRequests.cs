@@ -10,7 +10,7 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
 {
     // Null when all went well and the status message says the rest; else a line for the person.
     // `responseUrl` (shortcuts and commands) reaches the person even where the bot cannot post.
-    public async Task<string?> AnalyzeAsync(string source, string team, string channel, string user, string messageTs, string? threadTs, SlackFile file, string? responseUrl, CancellationToken cancellationToken)
+    public async Task<string?> AnalyzeAsync(string source, string team, string channel, string user, string messageTs, string? threadTs, SlackFile file, string? responseUrl, string? language, CancellationToken cancellationToken)
     {
         var url = file.UrlPrivateDownload ?? file.UrlPrivate;
         if (file.Id is null || !Uri.TryCreate(url, UriKind.Absolute, out var video))
@@ -32,6 +32,7 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
             SourceName = FileNames.Sanitize(file.Name ?? file.Title),
             SizeBytes = file.Size,
             PlatformState = state.Serialize(),
+            Language = language,
         }, cancellationToken);
         if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {
