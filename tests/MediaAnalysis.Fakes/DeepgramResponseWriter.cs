@@ -25,13 +25,21 @@ internal static class DeepgramResponseWriter
         json.WriteString("transcript", layout.Transcript);
         json.WriteNumber("confidence", layout.Words.Count == 0 ? 0 : 0.9991429);
         json.WriteStartArray("words");
-        foreach (var word in layout.Words)
+        var sentence = 0;
+        for (var i = 0; i < layout.Words.Count; i++)
         {
+            var word = layout.Words[i];
             json.WriteStartObject();
             json.WriteString("word", word.Text);
             json.WriteNumber("start", word.Start);
             json.WriteNumber("end", word.End);
             json.WriteNumber("confidence", word.Confidence);
+            if (layout.Speakers > 0)
+            {
+                // With diarize=true every word carries its speaker, as in Deepgram's answer.
+                json.WriteNumber("speaker", layout.SpeakerOfWord(i, ref sentence));
+                json.WriteNumber("speaker_confidence", Math.Round(word.Confidence * 0.9, 6));
+            }
             json.WriteString("punctuated_word", word.Punctuated);
             json.WriteEndObject();
             if (json.BytesPending > FlushAt)
@@ -82,13 +90,16 @@ internal static class DeepgramResponseWriter
     {
         var paragraphs = layout.Paragraphs.ToList();
         json.WriteStartObject("paragraphs");
-        // Deepgram starts the paragraph transcript with a newline and separates paragraphs by a blank line.
+        // Deepgram starts the paragraph transcript with a newline and separates paragraphs by a blank line;
+        // diarized, each paragraph starts "Speaker N: ".
         json.WriteString("transcript", paragraphs.Count == 0
             ? ""
-            : "\n" + string.Join("\n\n", paragraphs.Select(p => string.Join(' ', p.Select(layout.SentenceText)))));
+            : "\n" + string.Join("\n\n", paragraphs.Select((p, i) =>
+                (layout.Speakers > 0 ? $"Speaker {layout.SpeakerOfParagraph(i)}: " : "") + string.Join(' ', p.Select(layout.SentenceText)))));
         json.WriteStartArray("paragraphs");
-        foreach (var paragraph in paragraphs)
+        for (var index = 0; index < paragraphs.Count; index++)
         {
+            var paragraph = paragraphs[index];
             json.WriteStartObject();
             json.WriteStartArray("sentences");
             foreach (var sentence in paragraph)
@@ -103,6 +114,10 @@ internal static class DeepgramResponseWriter
             json.WriteNumber("start", layout.Words[paragraph[0].Start.Value].Start);
             json.WriteNumber("end", layout.Words[paragraph[^1].End.Value - 1].End);
             json.WriteNumber("num_words", paragraph[^1].End.Value - paragraph[0].Start.Value);
+            if (layout.Speakers > 0)
+            {
+                json.WriteNumber("speaker", layout.SpeakerOfParagraph(index));
+            }
             json.WriteEndObject();
             if (json.BytesPending > FlushAt)
             {

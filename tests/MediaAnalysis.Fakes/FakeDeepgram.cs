@@ -38,6 +38,13 @@ public sealed class FakeDeepgram : IAsyncDisposable
 
     public Func<double, string>? TranscriptFor { get; set; }
 
+    // Voices in the audio: with diarize=true paragraphs take turns among them and carry "speaker".
+    public int Speakers { get; set; } = 2;
+
+    // The language spoken: reported as detected_language, German gets German words, and a request for another
+    // language hears no words (what Deepgram's answer amounts to when told the wrong language).
+    public string SpokenLanguage { get; set; } = "en";
+
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
     // False: the upload is read but not decoded (no silence detection), for load runs on a shared CPU.
@@ -126,14 +133,18 @@ public sealed class FakeDeepgram : IAsyncDisposable
             return new Outcome(400, null, DeepgramErrors.Body(400), null);
         }
         var duration = audio.Seconds;
-        var text = reply?.Kind == FakeReplyKind.Transcript ? reply.Transcript ?? ""
-            : audio.IsSilent ? ""
-            : (TranscriptFor ?? SpokenText.For)(duration);
         var query = context.Request.Query;
+        var asked = query["language"].ToString();
+        var wrongLanguage = asked.Length > 0 && asked != "multi"
+            && !string.Equals(asked.Split('-')[0], SpokenLanguage.Split('-')[0], StringComparison.OrdinalIgnoreCase);
+        var text = reply?.Kind == FakeReplyKind.Transcript ? reply.Transcript ?? ""
+            : audio.IsSilent || wrongLanguage ? ""
+            : (TranscriptFor ?? SpokenText.In(SpokenLanguage))(duration);
         var detect = string.Equals(query["detect_language"], "true", StringComparison.OrdinalIgnoreCase);
+        var diarize = string.Equals(query["diarize"], "true", StringComparison.OrdinalIgnoreCase);
         var model = query["model"].ToString() is { Length: > 0 } named ? named : "base";
         return new Outcome(200, null, null, new DeepgramAnswer(Guid.NewGuid().ToString(), sha256, DateTimeOffset.UtcNow,
-            duration, model, detect ? "en" : null, TranscriptLayout.Build(text, duration)));
+            duration, model, detect ? SpokenLanguage : null, TranscriptLayout.Build(text, duration, diarize ? Math.Max(1, Speakers) : 0)));
     }
 
     private static async Task SendAsync(HttpContext context, Outcome outcome, Action logAnswer)

@@ -17,9 +17,24 @@ internal static class SpokenText
         "the", "team", "will", "follow", "up", "with", "a", "short", "summary", "on", "Monday",
     ];
 
+    private static readonly string[] German =
+    [
+        "also", "das", "Treffen", "wir", "haben", "beschlossen", "das", "Budget", "nächste", "Woche", "freizugeben",
+        "weil", "die", "Ergebnisse", "gut", "waren", "ich", "glaube", "das", "ist", "ein", "fairer", "Punkt",
+        "Café", "in", "Zürich", "Zahlen", "sehen", "besser", "aus", "als", "im", "letzten", "Quartal", "und",
+        "wir", "brauchen", "keine", "weitere", "Prüfung", "Kunden", "wünschen", "schnellere", "Exporte",
+        "das", "Team", "schickt", "am", "Montag", "eine", "kurze", "Zusammenfassung", "größer", "Straße",
+    ];
+
+    // The text generator for a spoken language: German words for "de", English ones otherwise.
+    public static Func<double, string> In(string language) =>
+        language.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? seconds => For(seconds, German) : For;
+
     public static int WordCount(double seconds) => Math.Max(4, (int)Math.Round(seconds / 60 * WordsPerMinute));
 
-    public static string For(double seconds)
+    public static string For(double seconds) => For(seconds, Vocabulary);
+
+    private static string For(double seconds, string[] vocabulary)
     {
         var words = WordCount(seconds);
         var state = (uint)(Math.Round(seconds * 1000) % uint.MaxValue) | 1;
@@ -31,7 +46,7 @@ internal static class SpokenText
             {
                 left = Math.Min(words - i, 5 + (int)(Next(ref state) % 10));
             }
-            var word = Vocabulary[Next(ref state) % (uint)Vocabulary.Length];
+            var word = vocabulary[Next(ref state) % (uint)vocabulary.Length];
             var firstOfSentence = text.Length == 0 || text[^1] is '.' or '?';
             if (text.Length > 0)
             {

@@ -22,8 +22,30 @@ internal sealed class TranscriptLayout
 
     public IEnumerable<IReadOnlyList<Range>> Paragraphs => Sentences.Chunk(SentencesPerParagraph);
 
+    // Diarized: paragraphs take turns among this many voices (0-based, as Deepgram numbers them); 0 = not diarized.
+    public int Speakers { get; private set; }
+
+    public int SpeakerOfParagraph(int paragraph) => Speakers == 0 ? 0 : paragraph % Speakers;
+
+    // Words in order: the caller walks them once, so the sentence is found by moving forward.
+    public int SpeakerOfWord(int word, ref int sentence)
+    {
+        while (sentence < Sentences.Count - 1 && Sentences[sentence].End.Value <= word)
+        {
+            sentence++;
+        }
+        return SpeakerOfParagraph(sentence / SentencesPerParagraph);
+    }
+
     public string SentenceText(Range sentence) =>
         string.Join(' ', Words.Take(sentence).Select(w => w.Punctuated));
+
+    public static TranscriptLayout Build(string text, double seconds, int speakers)
+    {
+        var layout = Build(text, seconds);
+        layout.Speakers = speakers;
+        return layout;
+    }
 
     public static TranscriptLayout Build(string text, double seconds)
     {

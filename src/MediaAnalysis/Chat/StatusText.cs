@@ -132,10 +132,11 @@ public static class StatusText
         _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
     };
 
-    // " (English, 1,204 words)", escaped as a whole; "" when neither is known.
+    // " (English, detected, 1,204 words)" or " (German, chosen, …)", escaped as a whole; "" when neither is known.
     private static string TranscriptDetail(JobStatus status, Func<string, string> escape)
     {
-        var language = string.IsNullOrWhiteSpace(status.Language) ? null : LanguageNames.Of(status.Language);
+        var language = string.IsNullOrWhiteSpace(status.Language) ? null
+            : $"{LanguageNames.Of(status.Language)}, {(status.LanguageChosen ? "chosen" : "detected")}";
         var words = status.Words is { } w ? Format.Plural(w, "word") : null;
         var detail = string.Join(", ", new[] { language, words }.OfType<string>());
         return detail.Length == 0 ? "" : $" ({escape(detail)})";

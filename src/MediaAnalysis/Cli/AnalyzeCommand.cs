@@ -2,13 +2,14 @@ using MediaAnalysis.Configuration;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.Cli;
 
 // `analyze PATH-OR-URL [--json]`: the bot's pipeline, once, in the terminal.
 public static class AnalyzeCommand
 {
-    public const string Usage = "Usage: MediaAnalysis analyze PATH-OR-URL [--json] [--verbose] [--Section:Key=value ...]";
+    public const string Usage = "Usage: MediaAnalysis analyze PATH-OR-URL [--json] [--language CODE] [--verbose] [--Section:Key=value ...]";
 
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
@@ -20,6 +21,19 @@ public static class AnalyzeCommand
         var (own, config) = AppConfiguration.Split(args);
         var json = own.Remove("--json");
         var verbose = own.Remove("--verbose");
+        string? language = null;
+        if (own.IndexOf("--language") is var at and >= 0)
+        {
+            var word = at + 1 < own.Count ? own[at + 1] : null;
+            language = SpeechLanguages.Parse(word);
+            if (language is null)
+            {
+                stderr.WriteLine(word is null ? "--language needs a language: a code such as de, or detect." : SpeechLanguages.Hint(word));
+                stderr.WriteLine(Usage);
+                return ExitCodes.BadArguments;
+            }
+            own.RemoveRange(at, 2);
+        }
         if (own.Count != 1 || own[0].StartsWith('-'))
         {
             stderr.WriteLine(own.Count == 0 ? "analyze needs a video: a file path or an http(s) URL." : $"analyze does not understand: {string.Join(' ', own)}");
@@ -41,7 +55,7 @@ public static class AnalyzeCommand
             ConfigurationCheck.Report(problems, stderr);
             return ExitCodes.BadArguments;
         }
-        var source = AnalysisSource.Parse(own[0]);
+        var source = AnalysisSource.Parse(own[0]) with { Language = language };
         if (source.LocalPath is { } path && !File.Exists(path))
         {
             stderr.WriteLine($"There is no file at {path}.");
@@ -82,7 +96,7 @@ public static class AnalyzeCommand
         }
         if (result.NoSpeech)
         {
-            stderr.WriteLine("✗ The audio is silent: Deepgram found no words, so no model was asked.");
+            stderr.WriteLine($"✗ {JobStages.NoWords} No model was asked.");
             return ExitCodes.JobFailed;
         }
         var failed = result.Outcomes.Count - result.SucceededCount;

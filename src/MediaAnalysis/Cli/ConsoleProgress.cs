@@ -29,8 +29,9 @@ public sealed class ConsoleProgress(TextWriter stderr, int totalCalls) : IAnalys
         Write($"✓ Audio extracted: {Format.Duration(duration)}, {Format.Bytes(bytes)}");
 
     public void Transcribed(Transcript transcript) => Write(transcript.IsEmpty
-        ? "✓ Transcribed: no words found (the audio is silent)"
-        : $"✓ Transcribed{(transcript.Language is { } l ? $" ({l})" : "")}: {Format.Count(transcript.WordCount)} words");
+        ? "✓ Transcribed: no words found"
+        : $"✓ Transcribed{(transcript.Language is { } l ? $" ({SpeechLanguages.NameOf(l)}, {(transcript.LanguageChosen ? "chosen" : "detected")})" : "")}: "
+          + $"{Format.Count(transcript.WordCount)} words" + (transcript.SpeakerCount > 1 ? $", {transcript.SpeakerCount} speakers" : ""));
 
     public Task ModelFinishedAsync(ModelOutcome outcome, CancellationToken cancellationToken)
     {

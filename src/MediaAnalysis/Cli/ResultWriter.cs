@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
+using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Cli;
 
@@ -16,7 +17,10 @@ public static class ResultWriter
         var transcript = result.Transcript;
         stdout.WriteLine($"# {media.SourceName}");
         stdout.WriteLine($"{Format.Duration(media.Duration)} · {Format.Count(transcript.WordCount)} words"
-            + (transcript.Language is { } language ? $" · language {language}" : ""));
+            + (transcript.Language is { } language ? $" · language {language}" : "")
+            + (transcript.SpeakerCount > 1 ? $" · {transcript.SpeakerCount} speakers" : ""));
+        stdout.WriteLine();
+        stdout.WriteLine(TranscriptText.Blocks(transcript));
         foreach (var outcome in result.Outcomes)
         {
             stdout.WriteLine();
@@ -52,6 +56,7 @@ public static class ResultWriter
         json.WriteString("deepgramRequestId", result.Transcript.RequestId);
         json.WriteNumber("words", result.Transcript.WordCount);
         json.WriteString("transcript", result.Transcript.Text);
+        WriteParagraphs(json, result.Transcript);
         json.WriteBoolean("noSpeech", result.NoSpeech);
         json.WriteStartArray("answers");
         foreach (var outcome in result.Outcomes)
@@ -82,6 +87,22 @@ public static class ResultWriter
         json.WriteEndObject();
         json.Flush();
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    // [{"start": 724.3, "end": 741.0, "speaker": 2, "text": "…"}]: seconds; speaker null with one voice.
+    private static void WriteParagraphs(Utf8JsonWriter json, Transcript transcript)
+    {
+        json.WriteStartArray("paragraphs");
+        foreach (var p in transcript.Paragraphs)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("start", Math.Round(p.Start, 3));
+            json.WriteNumber("end", Math.Round(p.End, 3));
+            WriteNumberOrNull(json, "speaker", p.Speaker);
+            json.WriteString("text", p.Text);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)

@@ -20,6 +20,7 @@ public sealed class AppMetrics : IDisposable
     private readonly Counter<long> _tokens;
     private readonly Counter<double> _cost;
     private readonly Counter<double> _transcribedMinutes;
+    private readonly Counter<long> _unfoundCitations;
 
     public AppMetrics(IMeterFactory meters, StoreProbe store)
     {
@@ -37,6 +38,8 @@ public sealed class AppMetrics : IDisposable
         _tokens = _meter.CreateCounter<long>("mediaanalysis.model.tokens", "{token}", "Tokens used, by model and kind (prompt, completion).");
         _cost = _meter.CreateCounter<double>("mediaanalysis.model.cost", "usd", "What the model calls cost, as OpenRouter reports it (usage.cost).");
         _transcribedMinutes = _meter.CreateCounter<double>("mediaanalysis.transcription.minutes", "min", "Minutes of audio transcribed (what Deepgram bills).");
+        _unfoundCitations = _meter.CreateCounter<long>("mediaanalysis.model.unfound_citations", "{citation}",
+            "Moments an answer cited that the transcript does not have (past the end, or no paragraph within 30 s), by model.");
         _meter.CreateObservableGauge("mediaanalysis.queue.depth", () => Depth(store), "{job}", "Jobs running and waiting, in the whole store.");
     }
 
@@ -81,6 +84,13 @@ public sealed class AppMetrics : IDisposable
                 _modelFailures.Add(1, model, new("reason", Reason(failed.Status)));
                 break;
         }
+    }
+
+    // Configured models by name, any other as "other", so the labels stay bounded.
+    public void UnfoundCitations(string model, int count, IReadOnlyCollection<string> configured)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        _unfoundCitations.Add(count, new KeyValuePair<string, object?>("model", configured.Contains(model) ? model : "other"));
     }
 
     public void Dispose() => _meter.Dispose();

@@ -28,4 +28,7 @@ public sealed record AnalyzeRequest
     public long? SizeBytes { get; init; }
 
     public string? PlatformState { get; init; }
+
+    // The language the person chose (a BCP-47 code), for the transcription and the answers; null to detect.
+    public string? Language { get; init; }
 }

@@ -59,4 +59,10 @@ public sealed record JobRecord
     public string? Transcript { get; init; }
 
     public bool TranscriptPosted { get; init; }
+
+    // The paragraphs (times, speakers) as a TranscriptDocument; null for a transcript stored before they were kept.
+    public string? TranscriptParagraphs { get; init; }
+
+    // The language the person chose (a BCP-47 code); null to use Deepgram:Language, then detection.
+    public string? RequestedLanguage { get; init; }
 }

@@ -25,6 +25,9 @@ public sealed record JobStatus
 
     public string? Language { get; init; }
 
+    // The language was asked for (shown as "chosen"), not detected.
+    public bool LanguageChosen { get; init; }
+
     public int? Words { get; init; }
 
     public IReadOnlyList<CallMark> Calls { get; init; } = [];

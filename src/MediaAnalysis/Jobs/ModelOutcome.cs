@@ -12,7 +12,11 @@ public abstract record ModelOutcome(string Prompt, string Model, TimeSpan Elapse
         string? ServedBy,
         int? PromptTokens,
         int? CompletionTokens,
-        decimal? Cost) : ModelOutcome(Prompt, Model, Elapsed, Attempts);
+        decimal? Cost) : ModelOutcome(Prompt, Model, Elapsed, Attempts)
+    {
+        // Cited moments the transcript does not have, marked in Answer before it is posted.
+        public int UnfoundCitations { get; init; }
+    }
 
     public sealed record Failed(
         string Prompt,

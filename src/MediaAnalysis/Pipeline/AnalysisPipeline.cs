@@ -43,7 +43,7 @@ public sealed class AnalysisPipeline(
 
         progress.StageStarted(AnalysisStage.Transcribing);
         var started = time.GetTimestamp();
-        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, cancellationToken);
+        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, source.Language, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Transcribing, time.GetElapsedTime(started).TotalSeconds);
         progress.Transcribed(transcript);
         return (info, transcript);
@@ -110,7 +110,7 @@ public sealed class AnalysisPipeline(
         }
         progress.StageStarted(AnalysisStage.Analyzing);
         var started = time.GetTimestamp();
-        var outcomes = await fanOut.RunAsync(transcript.Text, answered, progress, cancellationToken);
+        var outcomes = await fanOut.RunAsync(transcript, answered, progress, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Analyzing, time.GetElapsedTime(started).TotalSeconds);
         return outcomes;
     }

@@ -22,6 +22,9 @@ public sealed record AnalysisSource
     // Credentials per origin (scheme, host, port) for platforms whose files need a token; sent nowhere else.
     public IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? Authorization { get; init; }
 
+    // The language the person chose (a BCP-47 code), or null to use Deepgram:Language, then detection.
+    public string? Language { get; init; }
+
     public static AnalysisSource FromFile(string path) =>
         new(Path.GetFullPath(path), null, FileNames.Sanitize(Path.GetFileName(path)));
 

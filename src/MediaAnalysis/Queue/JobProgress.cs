@@ -8,7 +8,15 @@ namespace MediaAnalysis.Queue;
 
 // What the pipeline reports, turned into the status message, the job's row, the metrics, and each answer
 // stored and posted as its call ends.
-public sealed class JobProgress(string jobId, StatusReporter status, IJobStore store, AnswerPoster poster, AppMetrics metrics, TimeProvider time, ILogger logger)
+public sealed class JobProgress(
+    string jobId,
+    StatusReporter status,
+    IJobStore store,
+    AnswerPoster poster,
+    AppMetrics metrics,
+    IReadOnlyCollection<string> models,
+    TimeProvider time,
+    ILogger logger)
     : IAnalysisObserver
 {
     private readonly Lock _gate = new();
@@ -39,12 +47,16 @@ public sealed class JobProgress(string jobId, StatusReporter status, IJobStore s
     public void Transcribed(Transcript transcript)
     {
         metrics.Transcribed(TimeSpan.FromSeconds(transcript.DurationSeconds));
-        status.Update(s => s with { Language = transcript.Language, Words = transcript.WordCount });
+        status.Update(s => s with { Language = transcript.Language, LanguageChosen = transcript.LanguageChosen, Words = transcript.WordCount });
     }
 
     public async Task ModelFinishedAsync(ModelOutcome outcome, CancellationToken cancellationToken)
     {
         metrics.ModelFinished(outcome);
+        if (outcome is ModelOutcome.Succeeded { UnfoundCitations: > 0 } cited)
+        {
+            metrics.UnfoundCitations(cited.Model, cited.UnfoundCitations, models);
+        }
         status.Update(s => s.WithOutcome(outcome));
         await store.SaveAnswerAsync(jobId, outcome, cancellationToken);
         await poster.AddAsync(outcome, cancellationToken);

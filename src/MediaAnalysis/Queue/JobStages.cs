@@ -19,6 +19,9 @@ public sealed class JobStages(
     TimeProvider time,
     ILogger<JobStages> logger)
 {
+    // Silence and speech in another language than the one chosen look the same to Deepgram: one message for both.
+    public const string NoWords = "Deepgram found no words: the audio may be silent, or in another language than the one chosen.";
+
     private IReadOnlyList<string> Prompts => [.. analysis.Value.EffectivePrompts.Select(p => p.Name)];
 
     private IReadOnlyList<string> Models => analysis.Value.EffectiveModels;
@@ -32,6 +35,23 @@ public sealed class JobStages(
             State = JobState.Running,
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,
             Words = job.Transcript is { } t ? new Transcript(t, 0, null, null).WordCount : null,
+            LanguageChosen = Kept(job)?.LanguageChosen ?? job.RequestedLanguage is not null,
+        };
+    }
+
+    // The transcript a previous attempt stored: with its paragraphs, or (a row from before they were kept) plain.
+    public static Transcript? Kept(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Transcript is not { } text)
+        {
+            return null;
+        }
+        var (paragraphs, chosen) = TranscriptDocument.Read(job.TranscriptParagraphs);
+        return new Transcript(text, job.MediaSeconds ?? 0, job.Language, null)
+        {
+            Paragraphs = paragraphs,
+            LanguageChosen = chosen,
         };
     }
 
@@ -46,7 +66,7 @@ public sealed class JobStages(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(replier);
         using var poster = new AnswerPoster(job.Id, Prompts, Models, stored, replier, context, store);
-        var progress = new JobProgress(job.Id, status, store, poster, metrics, time, logger);
+        var progress = new JobProgress(job.Id, status, store, poster, metrics, [.. Models], time, logger);
         try
         {
             return await RunStagesAsync(job, replier, context, stored, poster, progress, cancellationToken);
@@ -67,23 +87,29 @@ public sealed class JobStages(
         CancellationToken cancellationToken)
     {
         Transcript transcript;
-        if (job.Transcript is { } kept)
+        if (Kept(job) is { } kept)
         {
-            transcript = new Transcript(kept, job.MediaSeconds ?? 0, job.Language, null);
+            transcript = kept;
         }
         else
         {
-            var source = AnalysisSource.FromUrl(job.VideoUrl, job.SourceName) with { Authorization = replier.DownloadAuthorization };
+            var source = AnalysisSource.FromUrl(job.VideoUrl, job.SourceName) with
+            {
+                Authorization = replier.DownloadAuthorization,
+                Language = job.RequestedLanguage,
+            };
             (_, transcript) = await pipeline.TranscribeAsync(source, progress, cancellationToken);
-            await store.SaveTranscriptAsync(job.Id, transcript.Text, transcript.Language, cancellationToken);
+            await store.SaveTranscriptAsync(job.Id, transcript.Text, transcript.Language,
+                transcript.Paragraphs.Count == 0 ? null : TranscriptDocument.Write(transcript.Paragraphs, transcript.LanguageChosen),
+                cancellationToken);
         }
         if (transcript.IsEmpty)
         {
-            return (JobState.Failed, "The audio is silent: Deepgram found no words.");
+            return (JobState.Failed, NoWords);
         }
         if (!job.TranscriptPosted)
         {
-            await replier.PostTranscriptAsync(context, transcript.Text, cancellationToken);
+            await replier.PostTranscriptAsync(context, TranscriptText.File(job.SourceName, transcript), cancellationToken);
             await store.MarkTranscriptPostedAsync(job.Id, cancellationToken);
         }
 

@@ -5,7 +5,8 @@ namespace MediaAnalysis.Storage;
 // What a job produces, the transcript and one answer per prompt and model, and which of them were posted.
 public interface IJobResults
 {
-    Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken);
+    // `paragraphs`: the TranscriptDocument (times, speakers), or null when there is no structure to keep.
+    Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken);
 
     Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken);
 

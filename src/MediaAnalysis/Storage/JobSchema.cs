@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static readonly string[] Migrations =
     [
@@ -88,6 +88,12 @@ public static class JobSchema
         """
         ALTER TABLE jobs ADD COLUMN releases INTEGER NOT NULL DEFAULT 0;
         UPDATE jobs SET releases = attempts WHERE state IN ('queued', 'running');
+        """,
+        // 5: the transcript's paragraphs (times, speakers) as one compact JSON document (Jobs/TranscriptDocument), and the
+        // language the person chose. Both nullable: a job stored before keeps its plain transcript and still resumes.
+        """
+        ALTER TABLE jobs ADD COLUMN transcript_paragraphs TEXT;
+        ALTER TABLE jobs ADD COLUMN requested_language VARCHAR(20);
         """,
     ];
 }

@@ -56,8 +56,8 @@ public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgres
     public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
         progress.SavePlatformStateAsync(jobId, state, cancellationToken);
 
-    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken) =>
-        results.SaveTranscriptAsync(jobId, transcript, language, cancellationToken);
+    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
+        results.SaveTranscriptAsync(jobId, transcript, language, paragraphs, cancellationToken);
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) => results.MarkTranscriptPostedAsync(jobId, cancellationToken);
 

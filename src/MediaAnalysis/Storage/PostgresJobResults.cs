@@ -7,9 +7,9 @@ namespace MediaAnalysis.Storage;
 // marked when posted, so a resumed job posts only what is missing.
 internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResults
 {
-    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language WHERE id = @id", cancellationToken,
-            ("@id", jobId), ("@text", transcript), ("@language", language));
+    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language, transcript_paragraphs = @paragraphs WHERE id = @id",
+            cancellationToken, ("@id", jobId), ("@text", transcript), ("@language", language), ("@paragraphs", paragraphs));
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", cancellationToken, ("@id", jobId));

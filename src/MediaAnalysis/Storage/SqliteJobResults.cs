@@ -6,9 +6,9 @@ namespace MediaAnalysis.Storage;
 // The transcript and the answers, each stored once and marked when posted, so a resumed job posts only what is missing.
 internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
 {
-    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language WHERE id = @id",
-            p => p.AddWithValue("@id", jobId), cancellationToken, ("@text", transcript), ("@language", language));
+    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language, transcript_paragraphs = @paragraphs WHERE id = @id",
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@text", transcript), ("@language", language), ("@paragraphs", paragraphs));
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken);

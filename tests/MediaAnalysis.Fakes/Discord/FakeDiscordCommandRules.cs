@@ -72,6 +72,14 @@ public static partial class FakeDiscordCommandRules
                 return "Required options must be placed before non-required options.";
             }
             optionalSeen |= !required;
+            var choices = FakeDiscordBodyRules.Array(option, "choices");
+            if (choices.Count > 0 && (type is not (3 or 4 or 10) || choices.Count > 25
+                || choices.Any(c => FakeDiscordBodyRules.Text(c, "name") is not { Length: >= 1 and <= 100 }
+                    || (type == 3 && FakeDiscordBodyRules.Text(c, "value") is not { Length: >= 1 and <= 100 }))
+                || choices.Select(c => c.GetProperty("value").ToString()).Distinct().Count() != choices.Count))
+            {
+                return "choices: at most 25 on string, integer or number options, names 1-100 characters, values distinct.";
+            }
             var fileTypes = FakeDiscordBodyRules.Array(option, "file_types");
             if (fileTypes.Count > 0 && (type != 11 || fileTypes.Count > 10
                 || fileTypes.Any(f => f.GetString() is not ("image" or "video" or "audio") and not ['.', ..])))

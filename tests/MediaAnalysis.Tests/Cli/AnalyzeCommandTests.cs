@@ -235,9 +235,54 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
         var run = await _h.AnalyzeAsync(media[TestVideoKind.Silent]);
 
         Assert.Equal(ExitCodes.JobFailed, run.ExitCode);
-        Assert.Contains("The audio is silent", run.Stderr);
+        Assert.Contains("Deepgram found no words: the audio may be silent, or in another language than the one chosen.", run.Stderr);
         Assert.Single(_h.Deepgram.Requests);
         Assert.Empty(_h.OpenRouter.Requests);
+    }
+
+    [Fact]
+    public async Task Language_chooses_the_transcription_language_and_json_has_paragraphs_with_speakers()
+    {
+        _h.Deepgram.SpokenLanguage = "de";
+        _h.Deepgram.TranscriptFor = _ => string.Join(' ', Enumerable.Range(1, 12).Select(i => $"Satz {i} hier."));
+
+        var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal], "--json", "--language", "de");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal("de", _h.Deepgram.Requests.Single().Query["language"]);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var root = json.RootElement;
+        Assert.Equal("de", root.GetProperty("language").GetString());
+        Assert.StartsWith("Satz 1 hier.", root.GetProperty("transcript").GetString(), StringComparison.Ordinal);
+        var paragraphs = root.GetProperty("paragraphs");
+        Assert.Equal(3, paragraphs.GetArrayLength());
+        Assert.Equal([1, 2, 1], paragraphs.EnumerateArray().Select(p => p.GetProperty("speaker").GetInt32()));
+        Assert.True(paragraphs[1].GetProperty("start").GetDouble() > 0);
+        Assert.StartsWith("Satz 6 hier.", paragraphs[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_text_output_prints_the_transcript_blocks_without_labels_for_one_voice()
+    {
+        _h.Deepgram.Speakers = 1;
+        _h.Deepgram.TranscriptFor = _ => string.Join(' ', Enumerable.Range(1, 12).Select(i => $"Sentence {i} here."));
+
+        var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal]);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("[0:00] Sentence 1 here.", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Speaker", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("true", _h.Deepgram.Requests.Single().Query["detect_language"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_a_bad_argument_with_the_list()
+    {
+        var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal], "--language", "klingon");
+
+        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
+        Assert.Contains("de (German)", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(_h.Deepgram.Requests);
     }
 
     [Fact]

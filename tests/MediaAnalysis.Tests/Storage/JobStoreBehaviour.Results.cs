@@ -28,7 +28,7 @@ public abstract partial class JobStoreBehaviour
         var old = await Enqueue("A", "old");
         var recent = await Enqueue("B", "recent");
         var waiting = await Enqueue("C", "waiting");
-        await Results.SaveTranscriptAsync(old.Id, "words", "en", CancellationToken.None);
+        await Results.SaveTranscriptAsync(old.Id, "words", "en", null, CancellationToken.None);
         await Results.SaveAnswerAsync(old.Id, new ModelOutcome.Failed("S", "m", TimeSpan.Zero, 1, "x", null), CancellationToken.None);
         await Claims.FinishAsync(old.Id, JobState.Done, null, T0.AddDays(-8), CancellationToken.None);
         await Claims.FinishAsync(recent.Id, JobState.Done, null, T0.AddDays(-6), CancellationToken.None);

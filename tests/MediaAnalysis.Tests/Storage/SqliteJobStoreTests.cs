@@ -88,4 +88,39 @@ public sealed class SqliteJobStoreTests : JobStoreBehaviour
         // Some 24 MB of commits; a checkpoint that finds the log over 16 MB truncates it.
         Assert.InRange(new FileInfo(DatabaseFile + "-wal").Length, 0, 20 * 1024 * 1024);
     }
+
+    [Fact]
+    public async Task A_database_from_before_paragraphs_migrates_at_start_and_its_plain_transcript_still_reads()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        await using (var connection = new SqliteConnection($"Data Source={DatabaseFile}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = JobSchema.Migrations[0] + JobSchema.Migrations[1] + """
+                UPDATE schema_info SET version = 2;
+                INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
+                                  source_name, state, seq, created_at, attempts, language, transcript)
+                VALUES ('old', 'k-old', 'test', 'A', 'C1', 'U1', 'Ana', 'v', 'https://cdn.discordapp.com/a.mp4',
+                        'a.mp4', 'running', 1, 0, 1, 'en', 'words from before');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var store = OpenStore();
+        await store.InitializeAsync(CancellationToken.None);
+        var old = (await store.GetAsync("old", CancellationToken.None))!;
+
+        Assert.Equal(("words from before", "en"), (old.Transcript, old.Language));
+        Assert.Null(old.TranscriptParagraphs);
+        Assert.Null(old.RequestedLanguage);
+        await using var check = new SqliteConnection($"Data Source={DatabaseFile}");
+        await check.OpenAsync();
+        await using var version = check.CreateCommand();
+        version.CommandText = "SELECT version FROM schema_info";
+        Assert.Equal((long)JobSchema.Version, await version.ExecuteScalarAsync());
+    }
 }

@@ -16,6 +16,20 @@ public sealed class RecordingReplier : IChatReplier
 
     public IReadOnlyDictionary<Uri, AuthenticationHeaderValue>? DownloadAuthorization => null;
 
+    private readonly List<string> _transcripts = [];
+
+    // The transcript files' text, in the order posted.
+    public IReadOnlyList<string> Transcripts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _transcripts];
+            }
+        }
+    }
+
     public IReadOnlyList<Posted> Posts
     {
         get
@@ -49,6 +63,7 @@ public sealed class RecordingReplier : IChatReplier
         lock (_gate)
         {
             _posts.Add(new Posted(job.JobId, "transcript", null, null));
+            _transcripts.Add(transcript);
         }
         return Task.CompletedTask;
     }

@@ -15,6 +15,24 @@ public static class JsonEscaping
         return written == result.Length ? result : throw new InvalidOperationException("escaped length mismatch");
     }
 
+    // Several pieces escaped into one block, as if they were one string, in one array of exactly the right size.
+    public static byte[] EscapeToUtf8(IReadOnlyList<string> pieces)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        var length = 0;
+        foreach (var piece in pieces)
+        {
+            length += EscapedLength(piece);
+        }
+        var result = new byte[length];
+        var at = 0;
+        foreach (var piece in pieces)
+        {
+            at += Write(piece, result.AsSpan(at));
+        }
+        return at == result.Length ? result : throw new InvalidOperationException("escaped length mismatch");
+    }
+
     public static int EscapedLength(ReadOnlySpan<char> value)
     {
         var length = 0;

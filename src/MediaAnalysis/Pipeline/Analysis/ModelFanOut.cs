@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using MediaAnalysis.Http;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Pipeline.Transcription;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
@@ -47,13 +48,44 @@ public sealed class ModelFanOut
 
     // Outcomes in prompt-major order, each told to the observer as its call ends. `answered` names (prompt, model)
     // pairs already answered, e.g. before a restart: they are not asked again.
-    public async Task<IReadOnlyList<ModelOutcome>> RunAsync(
+    public Task<IReadOnlyList<ModelOutcome>> RunAsync(
         string transcript,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver? observer,
+        CancellationToken cancellationToken) =>
+        RunAsync(new ModelRequestPlan(transcript, Prompts, _options.MaxTokens), answered, observer, check: null, cancellationToken);
+
+    // The structured transcript: "[m:ss] S2:" labels in the prompt, the bot's instruction (cite the moment, answer in
+    // the language) in every system message, and every answer's citations checked before anyone sees it.
+    public Task<IReadOnlyList<ModelOutcome>> RunAsync(
+        Transcript transcript,
         IReadOnlySet<(string Prompt, string Model)> answered,
         IAnalysisObserver? observer,
         CancellationToken cancellationToken)
     {
-        var plan = new ModelRequestPlan(transcript, Prompts, _options.MaxTokens);
+        ArgumentNullException.ThrowIfNull(transcript);
+        var block = JsonEscaping.EscapeToUtf8(TranscriptText.PromptPieces(transcript));
+        var plan = new ModelRequestPlan(block, Prompts, _options.MaxTokens, AnswerInstructions.For(transcript));
+        return RunAsync(plan, answered, observer, outcome => Checked(outcome, transcript), cancellationToken);
+    }
+
+    private static ModelOutcome Checked(ModelOutcome outcome, Transcript transcript)
+    {
+        if (outcome is not ModelOutcome.Succeeded succeeded)
+        {
+            return outcome;
+        }
+        var (text, unfound) = CitationCheck.Apply(succeeded.Answer, transcript.Paragraphs, transcript.DurationSeconds);
+        return succeeded with { Answer = text, UnfoundCitations = unfound };
+    }
+
+    private async Task<IReadOnlyList<ModelOutcome>> RunAsync(
+        ModelRequestPlan plan,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver? observer,
+        Func<ModelOutcome, ModelOutcome>? check,
+        CancellationToken cancellationToken)
+    {
         var calls = new List<Task<ModelOutcome>>();
         for (var p = 0; p < Prompts.Count; p++)
         {
@@ -67,6 +99,7 @@ public sealed class ModelFanOut
                 calls.Add(Task.Run(async () =>
                 {
                     var outcome = await CallAsync(plan, variant, model, cancellationToken);
+                    outcome = check?.Invoke(outcome) ?? outcome;
                     if (observer is not null)
                     {
                         await observer.ModelFinishedAsync(outcome, cancellationToken);

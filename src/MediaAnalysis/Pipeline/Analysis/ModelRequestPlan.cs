@@ -13,8 +13,16 @@ public sealed class ModelRequestPlan
     private readonly int _maxTokens;
 
     public ModelRequestPlan(string transcript, IReadOnlyList<PromptVariant> prompts, int maxTokens)
+        : this(JsonEscaping.EscapeToUtf8(transcript), prompts, maxTokens, instruction: null)
     {
-        _transcript = JsonEscaping.EscapeToUtf8(transcript);
+    }
+
+    // `escapedTranscript`: the transcript block, already JSON-escaped UTF-8. `instruction`: the bot's own lines,
+    // appended to every variant's system message.
+    public ModelRequestPlan(ReadOnlyMemory<byte> escapedTranscript, IReadOnlyList<PromptVariant> prompts, int maxTokens, string? instruction)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        _transcript = escapedTranscript;
         _maxTokens = maxTokens;
         _variants = new (byte[], byte[])[prompts.Count];
         for (var i = 0; i < prompts.Count; i++)
@@ -24,7 +32,8 @@ public sealed class ModelRequestPlan
             var before = user[..at];
             var after = user[(at + PromptVariant.TranscriptPlaceholder.Length)..];
             _variants[i] = (
-                Concat("[{\"role\":\"system\",\"content\":\"", prompts[i].System, "\"},{\"role\":\"user\",\"content\":\"", before),
+                Concat("[{\"role\":\"system\",\"content\":\"",
+                    string.IsNullOrEmpty(instruction) ? prompts[i].System : $"{prompts[i].System}\n\n{instruction}", "\"},{\"role\":\"user\",\"content\":\"", before),
                 Concat("", after, "\"}]}", ""));
         }
     }

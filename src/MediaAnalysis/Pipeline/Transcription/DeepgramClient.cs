@@ -18,13 +18,21 @@ public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> op
     private readonly RetryRules _retryRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay);
 
     // Retried: 408, 422, 425, 429 and 5xx, timeouts, lost connections and unreadable answers; Retry-After honoured.
-    public Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, CancellationToken cancellationToken)
+    // `language`: the request's choice (a BCP-47 code); null falls back to Deepgram:Language, then to detection.
+    public Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, string? language, CancellationToken cancellationToken)
     {
-        var uri = ListenUri();
-        return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(uri, audioPath, contentType, expectedDuration, tries, token), cancellationToken);
+        var chosen = string.IsNullOrWhiteSpace(language) || language == SpeechLanguages.Detect
+            ? (string.IsNullOrWhiteSpace(_options.Language) ? null : _options.Language)
+            : language;
+        var uri = ListenUri(_options, chosen);
+        return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(uri, audioPath, contentType, expectedDuration, chosen, tries, token), cancellationToken);
     }
 
-    private async Task<TryOutcome<Transcript>> TryOnceAsync(Uri uri, string audioPath, string contentType, TimeSpan expectedDuration, TryCount tries, CancellationToken cancellationToken)
+    public Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, CancellationToken cancellationToken) =>
+        TranscribeAsync(audioPath, contentType, expectedDuration, null, cancellationToken);
+
+    private async Task<TryOutcome<Transcript>> TryOnceAsync(
+        Uri uri, string audioPath, string contentType, TimeSpan expectedDuration, string? chosen, TryCount tries, CancellationToken cancellationToken)
     {
         var attempt = tries.Attempt;
         TimeSpan? retryAfter = null;
@@ -44,8 +52,8 @@ public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> op
             if (response.IsSuccessStatusCode)
             {
                 await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-                var parsed = await JsonSerializer.DeserializeAsync(body, DeepgramJsonContext.Default.DeepgramResponse, deadline.Token);
-                return new TryOutcome<Transcript>(ToTranscript(parsed, expectedDuration));
+                var parsed = await DeepgramResponseReader.ReadAsync(body, deadline.Token);
+                return new TryOutcome<Transcript>(ToTranscript(parsed, expectedDuration, chosen));
             }
 
             var status = (int)response.StatusCode;
@@ -87,32 +95,38 @@ public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> op
         return new TryOutcome<Transcript>(RetryKind.Error, tries.Delay(retryAfter));
     }
 
-    private Uri ListenUri()
+    // Speakers and paragraphs always; the language as chosen, or detected.
+    internal static Uri ListenUri(DeepgramOptions options, string? language)
     {
-        var query = $"v1/listen?model={Uri.EscapeDataString(_options.Model)}&smart_format=true"
-            + (string.IsNullOrWhiteSpace(_options.Language)
-                ? "&detect_language=true"
-                : $"&language={Uri.EscapeDataString(_options.Language)}");
-        var baseUrl = _options.BaseUrl.EndsWith('/') ? _options.BaseUrl : _options.BaseUrl + "/";
+        var query = $"v1/listen?model={Uri.EscapeDataString(options.Model)}&smart_format=true&paragraphs=true&diarize=true"
+            + (language is null ? "&detect_language=true" : $"&language={Uri.EscapeDataString(language)}");
+        var baseUrl = options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/";
         return new Uri(new Uri(baseUrl), query);
     }
 
-    private Transcript ToTranscript(DeepgramResponse? response, TimeSpan expectedDuration)
+    private Transcript ToTranscript(DeepgramResponseReader response, TimeSpan expectedDuration, string? chosen)
     {
-        var channel = response?.Results?.Channels is { Count: > 0 } channels ? channels[0] : null;
-        var alternative = channel?.Alternatives is { Count: > 0 } alternatives ? alternatives[0] : null;
-        if (response?.Metadata is null || alternative is null)
+        if (response.Duration is not { } duration || !response.SawAlternative)
         {
             throw new AnalysisFailedException(FailureKind.TranscriptionFailed, "Deepgram answered without a transcript. Try again later.");
         }
-        var duration = response.Metadata.Duration;
         // Deepgram bills and transcribes what it received; a much shorter duration means a cut upload.
         if (expectedDuration > TimeSpan.FromSeconds(10) && duration < expectedDuration.TotalSeconds * 0.9)
         {
-            PipelineLog.DeepgramShort(logger, duration, expectedDuration.TotalSeconds, response.Metadata.RequestId);
+            PipelineLog.DeepgramShort(logger, duration, expectedDuration.TotalSeconds, response.RequestId);
         }
-        var language = string.IsNullOrWhiteSpace(_options.Language) ? channel!.DetectedLanguage : _options.Language;
-        return new Transcript(alternative.Transcript?.Trim() ?? "", duration, language, response.Metadata.RequestId);
+        var text = response.Transcript?.Trim() ?? "";
+        var paragraphs = response.Paragraphs;
+        if (paragraphs.Count == 0 && text.Length > 0)
+        {
+            // No paragraphs (a language smart_format does not cut): one block for the whole speech.
+            paragraphs = [new TranscriptParagraph(0, duration, null, text)];
+        }
+        return new Transcript(text, duration, chosen ?? response.DetectedLanguage, response.RequestId)
+        {
+            Paragraphs = paragraphs,
+            LanguageChosen = chosen is not null,
+        };
     }
 
     private static async Task<DeepgramError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

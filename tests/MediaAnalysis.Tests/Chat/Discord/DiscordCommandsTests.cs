@@ -15,11 +15,26 @@ public sealed class DiscordCommandsTests
 
         Assert.Equal("analyze", analyze.Name);
         Assert.InRange(analyze.Description!.Length, 1, 100);
-        var option = Assert.Single(analyze.Options!);
+        var option = analyze.Options![0];
         Assert.Equal(CommandOptionType.Attachment, option.Type);
         Assert.Equal("video", option.Name);
         Assert.True(option.Required);
         Assert.Equal(["video", "audio"], option.FileTypes!);
+    }
+
+    [Fact]
+    public void Analyze_has_an_optional_language_of_at_most_25_codes_including_detect()
+    {
+        var analyze = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.ChatInput);
+        var option = Assert.Single(analyze.Options!, o => o.Name == "language");
+
+        Assert.Equal(CommandOptionType.String, option.Type);
+        Assert.NotEqual(true, option.Required);
+        Assert.InRange(option.Choices!.Count, 2, 25);
+        Assert.Contains(option.Choices, c => c.Value == "detect");
+        Assert.Contains(option.Choices, c => (c.Name, c.Value) == ("German", "de"));
+        Assert.Contains(option.Choices, c => c.Value == "pt-BR");
+        Assert.Equal(option.Choices.Count, option.Choices.Select(c => c.Value).Distinct().Count());
     }
 
     [Fact]

@@ -92,6 +92,23 @@ public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_language_option_sets_the_transcription_and_the_answers_language()
+    {
+        _outside.Deepgram.SpokenLanguage = "de";
+        var interaction = _d.SlashCommand("standup.mp4");
+        interaction["data"]!["options"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["name"] = "language", ["type"] = 3, ["value"] = "de" });
+
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal((JobState.Done, "de", "de"), (job.State, job.RequestedLanguage, job.Language));
+        Assert.Equal("de", Assert.Single(_outside.Deepgram.Requests).Query["language"]);
+        Assert.All(_outside.OpenRouter.Requests, r => Assert.Contains("Answer in German.", r.Messages[0].Content, StringComparison.Ordinal));
+        var status = _d.Discord.Message(Assert.Single(_d.Discord.Threads).Id)!;
+        Assert.Contains("German, chosen", status.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_message_command_analyzes_the_messages_video()
     {
         _outside.Files.ServeFile("/attachments/demo.mp4", media[TestVideoKind.Normal]);

@@ -74,7 +74,7 @@ public sealed class DiscordRendererStatusTests
         var lines = DiscordRenderer.Status(status, threadId: "1400000000000000001").Content!.Split('\n');
 
         Assert.Equal("🎬 **standup.mp4** · 48.2 MB · 12:04 of audio · asked by <@1300000000000000300>", lines[0]);
-        Assert.Equal("✅ Downloaded · ✅ Audio extracted · ✅ Transcribed (English, 2,140 words)", lines[1]);
+        Assert.Equal("✅ Downloaded · ✅ Audio extracted · ✅ Transcribed (English, detected, 2,140 words)", lines[1]);
         Assert.Equal(
             "Analyzing 5/6: Summary ✅ gpt-4o-mini 6.2 s ✅ claude-3.5-haiku 8.7 s ⏳ gemini-flash · Review ✅ gpt-4o-mini 6.2 s ✅ claude-3.5-haiku 8.7 s ❌ gemini-flash: out of credits",
             lines[2]);

@@ -179,6 +179,34 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slash_command_with_a_language_name_transcribes_and_answers_in_it()
+    {
+        _outside.Deepgram.SpokenLanguage = "de";
+        _slack.PostUserMessage(Channel, Person, "newest", _video);
+
+        using var response = await PostAsync("/slack/commands", CommandForm("German"), form: true, raw: true);
+        var job = await WaitForJobAsync();
+
+        Assert.Equal((JobState.Done, "de"), (job.State, job.RequestedLanguage));
+        Assert.Equal("de", Assert.Single(_outside.Deepgram.Requests).Query["language"]);
+        Assert.All(_outside.OpenRouter.Requests, r => Assert.Contains("Answer in German.", r.Messages[0].Content, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Slash_command_with_a_word_that_is_no_language_gets_a_private_hint_and_no_job()
+    {
+        _slack.PostUserMessage(Channel, Person, "newest", _video);
+
+        using var response = await PostAsync("/slack/commands", CommandForm("klingon"), form: true, raw: true);
+        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
+        Assert.Contains("“klingon” is not a language", reply["text"]!.GetValue<string>());
+        Assert.Contains("de (German)", reply["text"]!.GetValue<string>());
+        Assert.Equal((0, 0), await Store.CountsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Slash_command_without_a_video_in_history_explains_the_shortcut()
     {
         _slack.PostUserMessage(Channel, Person, "no files here");

@@ -60,7 +60,7 @@ public sealed class SlackRendererStatusTests
 
         Assert.Equal(
             "🎬 *standup.mp4* · 48.2 MB · asked by <@U0ANA12345>\n"
-            + "✅ Downloaded · ✅ Audio extracted · ✅ Transcribed (English, 2,140 words)\n"
+            + "✅ Downloaded · ✅ Audio extracted · ✅ Transcribed (English, detected, 2,140 words)\n"
             + "*Analyzing 2/4*\n"
             + "• *Summary* ✅ gpt-4o-mini 6.2 s · ⏳ claude-3.5-haiku\n"
             + "• *Review* ⏳ gpt-4o-mini · ❌ claude-3.5-haiku: OpenRouter says the account is out of credits (402)",

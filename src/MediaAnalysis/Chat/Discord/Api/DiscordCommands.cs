@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat.Discord.Payloads;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord.Api;
 
@@ -7,6 +8,7 @@ public static class DiscordCommands
 {
     public const string Analyze = "analyze";
     public const string VideoOption = "video";
+    public const string LanguageOption = "language";
     public const string AnalyzeVideo = "Analyze video";
 
     // Members who may post in the channel; Discord admins can still change this per server.
@@ -33,6 +35,16 @@ public static class DiscordCommands
                     Required = true,
                     // Matched on the file name only; the bot still checks and probes the file.
                     FileTypes = ["video", "audio"],
+                },
+                new ApplicationCommandOption
+                {
+                    Type = CommandOptionType.String,
+                    Name = LanguageOption,
+                    Description = "The language spoken, for the transcript and the answers (default: detect it)",
+                    Required = false,
+                    // Discord allows 25 choices: "detect" and the 24 languages of SpeechLanguages.
+                    Choices = [new("Detect the language", SpeechLanguages.Detect),
+                        .. SpeechLanguages.Choices.Select(c => new ApplicationCommandOptionChoice(c.Name, c.Code))],
                 },
             ],
             DefaultMemberPermissions = SendMessages,

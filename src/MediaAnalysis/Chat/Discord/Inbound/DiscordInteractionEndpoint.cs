@@ -99,6 +99,13 @@ public static class DiscordInteractionEndpoint
         {
             return Respond(DiscordRenderer.Ephemeral(nowhere));
         }
+        // The slash command's optional `language`; the message command detects.
+        var asked = interaction.Data?.Options?.FirstOrDefault(o => o.Name == DiscordCommands.LanguageOption)?.StringValue;
+        var language = SpeechLanguages.Parse(asked);
+        if (asked is not null && language is null)
+        {
+            return Respond(DiscordRenderer.Ephemeral(SpeechLanguages.Hint(asked)));
+        }
         var invoker = interaction.Invoker;
         var channel = interaction.EffectiveChannelId ?? "";
         var state = new DiscordJobState
@@ -123,6 +130,7 @@ public static class DiscordInteractionEndpoint
             SourceName = FileNames.Sanitize(video.Filename),
             SizeBytes = video.Size,
             PlatformState = state.Serialize(),
+            Language = language == SpeechLanguages.Detect ? null : language,
         }, cancellationToken);
         if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {

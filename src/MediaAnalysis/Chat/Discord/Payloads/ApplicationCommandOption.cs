@@ -21,6 +21,10 @@ public sealed record ApplicationCommandOption
     [JsonPropertyName("file_types")]
     public IReadOnlyList<string>? FileTypes { get; init; }
 
+    // STRING options: at most 25 fixed values.
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<ApplicationCommandOptionChoice>? Choices { get; init; }
+
     [JsonPropertyName("max_length")]
     public int? MaxLength { get; init; }
 }

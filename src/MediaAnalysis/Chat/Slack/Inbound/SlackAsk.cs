@@ -12,6 +12,9 @@ public sealed record SlackAsk(string Source, string Team, string Channel, string
 
     public string? ResponseUrl { get; init; }
 
+    // A BCP-47 code the person chose (`/analyze … German`), or null: detect.
+    public string? Language { get; init; }
+
     // Where notes only the person sees go: the thread they asked in, or the channel.
     public string? NoteThreadTs { get; init; }
 

@@ -10,8 +10,8 @@ public static partial class SlackEndpoints
     private static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(60);
 
-    // /analyze [link to a message]: that message's video (a reply in a thread too), or with no link the newest
-    // video in the channel. A trailing word after the link (a language) is left for the caller that wants it.
+    // /analyze [link to a message] [language]: that message's video (a reply in a thread too), or with no link the
+    // newest video in the channel; a last word that is not a link names the language (a code or an English name).
     private static async Task<IResult> CommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
@@ -27,9 +27,13 @@ public static partial class SlackEndpoints
         {
             return Results.BadRequest();
         }
-        var text = command.Text.Trim();
+        var (text, language, unknownLanguage) = SlackCommandText.Split(command.Text);
+        if (unknownLanguage is not null)
+        {
+            return Reply(unknownLanguage);
+        }
         var linked = SlackMessageLink.TryParse(text, out var linkChannel, out var linkTs, out var linkThread);
-        if (!linked && (text.Contains('/', StringComparison.Ordinal) || text.Contains(' ', StringComparison.Ordinal)))
+        if (text.Length > 0 && !linked)
         {
             return Reply("Give me a link to the message with the video (⋯ → Copy link), or type /analyze alone for the latest video in this channel.");
         }
@@ -37,7 +41,7 @@ public static partial class SlackEndpoints
 
         // The look-ups run on their own clock: if they outlast the inline budget, Slack gets "looking" now and the
         // answer follows through response_url.
-        var work = AnswerCommandAsync(command, link, requests, finder, api);
+        var work = AnswerCommandAsync(command, link, language, requests, finder, api);
         var first = await Task.WhenAny(work, Task.Delay(InlineBudget, time, cancellationToken));
         if (first == work)
         {
@@ -62,7 +66,7 @@ public static partial class SlackEndpoints
     }
 
     // Never throws: every outcome is a line for the person.
-    private static async Task<string> AnswerCommandAsync(Payloads.SlashCommand command, SlackLink? link, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api)
+    private static async Task<string> AnswerCommandAsync(Payloads.SlashCommand command, SlackLink? link, string? language, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api)
     {
         using var budget = new CancellationTokenSource(LookupBudget);
         var token = budget.Token;
@@ -99,6 +103,7 @@ public static partial class SlackEndpoints
                 ThreadTs = message2?.ThreadTs ?? link?.ThreadTs,
                 Delivery = command.TriggerId is { Length: > 0 } trigger ? trigger : Guid.NewGuid().ToString("N"),
                 ResponseUrl = command.ResponseUrl,
+                Language = language,
             };
             var note = await requests.AnalyzeAsync(ask, file, token);
             return note ?? pick.Note ?? $"Analyzing {Rendering.SlackText.Escape(file.Name ?? "the video")}: follow along in its thread.";

@@ -41,6 +41,7 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
             SourceName = FileNames.Sanitize(file.Name ?? file.Title),
             SizeBytes = file.Size,
             PlatformState = state.Serialize(),
+            Language = ask.Language,
         }, cancellationToken);
         if (result.Outcome == EnqueueOutcome.StoreUnavailable)
         {
