@@ -11,7 +11,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
 
     protected IJobStore Store { get; private set; } = null!;
 
-    private IJobIntake Intake => Store;
+    private protected IJobIntake Intake => Store;
 
     private IJobClaims Claims => Store;
 
@@ -19,7 +19,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
 
     private IJobResults Results => Store;
 
-    private IJobMaintenance Maintenance => Store;
+    private protected IJobMaintenance Maintenance => Store;
 
     // A store (not yet initialized) on this test's database; every call opens the same database.
     protected abstract IJobStore OpenStore();
@@ -129,6 +129,6 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
     protected async Task<JobRecord> Enqueue(string tenant, string key) =>
         (await Intake.EnqueueAsync(Request(tenant, key), 10, T0, CancellationToken.None)).Job!;
 
-    private static AnalyzeRequest Request(string tenant, string key) =>
+    private protected static AnalyzeRequest Request(string tenant, string key) =>
         QueueHarness.Request(new Uri("https://cdn.discordapp.com/a.mp4"), tenant, key);
 }

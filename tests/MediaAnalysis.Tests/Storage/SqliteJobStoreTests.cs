@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace MediaAnalysis.Tests.Storage;
 
 // The behaviour suite on a SQLite file of the test's own, plus what only SQLite has: WAL mode and its checkpoints.
-public sealed class SqliteJobStoreTests : JobStoreBehaviour
+public sealed partial class SqliteJobStoreTests : JobStoreBehaviour
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"ma-store-{Guid.NewGuid():N}");
 

@@ -216,7 +216,7 @@ public sealed class DiscordRendererStatusTests
     {
         var status = Queued with { State = JobState.Running, Stage = AnalysisStage.Analyzing, QueuePosition = null, Language = "de", Words = 1 };
 
-        Assert.Contains("✅ Transcribed (German, 1 word)", DiscordRenderer.Status(status).Content, StringComparison.Ordinal);
+        Assert.Contains("✅ Transcribed (German, detected, 1 word)", DiscordRenderer.Status(status).Content, StringComparison.Ordinal);
     }
 
     private static List<CallMark> Calls(params CallState[] states)

@@ -48,7 +48,7 @@ public sealed class SlackLinkAndFileTests(MediaFiles media) : IAsyncLifetime
         var reply = Slack.PostUserReply(Channel, parent, Person, "here it is", _h.Video);
         var link = $"https://{Slack.TeamDomain}.slack.com/archives/{Channel}/p{reply.Replace(".", "", StringComparison.Ordinal)}?thread_ts={parent}&cid={Channel}";
 
-        var inline = await CommandAsync($"{link} french");
+        var inline = await CommandAsync($"{link} English");
         var job = Assert.Single(await _h.WaitForJobsAsync(reply));
 
         Assert.Contains("standup.mp4", inline, StringComparison.Ordinal);
