@@ -89,14 +89,31 @@ public sealed class StoreProbe(IJobMaintenance store, TimeProvider time, IOption
         return new StoreHealth(false, 0, 0, time.GetTimestamp());
     }
 
+    // The first read may come before the worker has created the schema (AppMetrics starts it when it is built):
+    // until one read has succeeded, a failed one is tried again a little later, for up to 10 s.
     private async Task ReadCountsAsync()
     {
         try
         {
-            var (running, queued) = await store.CountsAsync(CancellationToken.None);
-            Volatile.Write(ref _counts, new StoreCounts(running, queued, time.GetTimestamp()));
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var (running, queued) = await store.CountsAsync(CancellationToken.None);
+                    Volatile.Write(ref _counts, new StoreCounts(running, queued, time.GetTimestamp()));
+                    return;
+                }
+                catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
+                {
+                    if (Volatile.Read(ref _counts) is not null || attempt >= 100)
+                    {
+                        return;
+                    }
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time);
+            }
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or ObjectDisposedException)
+        catch (ObjectDisposedException)
         {
         }
     }

@@ -5,6 +5,20 @@ namespace MediaAnalysis.Storage;
 
 internal sealed partial class SqliteDatabase
 {
+    // Completed once this process has created or checked the schema; continuations run at once, on the migrating
+    // thread, so a read that waited for it goes before anything the worker does next.
+    private readonly TaskCompletionSource _migrated = new();
+
+    // A read made before this process created or checked the schema (AppMetrics' first count, started as the app
+    // is built) waits for it, for at most 10 s, instead of failing on tables not there yet.
+    public async Task WhenMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated.Task.IsCompleted)
+        {
+            await Task.WhenAny(_migrated.Task, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+        }
+    }
+
     // Creates the file's folder, turns WAL on and runs the migrations the file has not had yet, each in its own transaction.
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +42,7 @@ internal sealed partial class SqliteDatabase
             await transaction.CommitAsync(cancellationToken);
             SchemaMigrated(logger, next + 1);
         }
+        _migrated.TrySetResult();
     }
 
     [LoggerMessage(2000, LogLevel.Information, "Job store schema migrated to version {Version}")]

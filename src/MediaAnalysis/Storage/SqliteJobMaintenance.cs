@@ -9,6 +9,7 @@ internal sealed partial class SqliteJobMaintenance(SqliteDatabase database, ILog
 
     public async Task<(int Running, int Queued)> CountsAsync(CancellationToken cancellationToken)
     {
+        await database.WhenMigratedAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(SUM(CASE WHEN state = 'running' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN state = 'queued' THEN 1 ELSE 0 END), 0) FROM jobs WHERE state IN ('running', 'queued')";

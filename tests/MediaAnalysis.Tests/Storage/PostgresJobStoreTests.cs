@@ -35,6 +35,16 @@ public sealed class PostgresJobStoreTests : JobStoreBehaviour, INeedsPostgres
     }
 
     [StoreFact]
+    public async Task A_database_that_cannot_be_written_fails_the_write_check_without_throwing()
+    {
+        await _database.ExecuteAsync(
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database()); END $$");
+        await using var readOnly = (PostgresJobStore)OpenStore();
+
+        Assert.False(await readOnly.CanWriteAsync(T0, CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task A_running_job_cancelled_elsewhere_is_announced_to_listeners_at_once()
     {
         await Enqueue("A", "a0");
