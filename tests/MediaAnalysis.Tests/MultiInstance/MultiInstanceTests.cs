@@ -43,8 +43,9 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         var instances = new[] { a, b };
 
         var job = await EnqueueAsync(outside, "A", "k");
+        // The four fast answers are in and posted as they came (issue 12: no answer waits for a slower one).
         await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAnswersAsync(job, CancellationToken.None)).Count == 4
-            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 2);
+            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 4);
         var runner = instances.Single(i => i.Lines().Any(l => l.Kind == "transcript"));
         var other = instances.Single(i => i != runner);
         await runner.KillAsync();
@@ -58,7 +59,7 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         var answers = lines.Where(l => l.Kind == "answer").Select(l => (l.Prompt, l.Model)).ToList();
         Assert.Equal(6, answers.Count);
         Assert.Equal(6, answers.Distinct().Count());
-        Assert.Equal(4, other.Lines().Count(l => l.Kind == "answer"));
+        Assert.Equal(2, other.Lines().Count(l => l.Kind == "answer")); // the four fast ones went out before the kill
         Assert.Contains(other.Lines(), l => l.Kind == "status" && l.Note == "The bot restarted; picking up where it left off.");
         Assert.Single(outside.Deepgram.Requests);
         Assert.Equal(2, (await _store.GetAsync(job, CancellationToken.None))!.Attempts);
@@ -76,8 +77,9 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         var instances = new[] { a, b };
 
         var job = await EnqueueAsync(outside, "A", "k");
+        // The four fast answers are in and posted as they came (issue 12: no answer waits for a slower one).
         await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAnswersAsync(job, CancellationToken.None)).Count == 4
-            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 2);
+            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 4);
         var frozen = instances.Single(i => i.Lines().Any(l => l.Kind == "transcript"));
         var other = instances.Single(i => i != frozen);
         await frozen.FreezeAsync();
@@ -126,7 +128,10 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
             var runs = tenant.OrderBy(j => j!.StartedAt).ToList();
             for (var i = 1; i < runs.Count; i++)
             {
-                Assert.True(runs[i]!.StartedAt >= runs[i - 1]!.FinishedAt,
+                // Both times are each instance's clock read just before its statement (the claim may then wait on the
+                // finish's commit), so a claim can carry a time a few milliseconds before the finish it waited for;
+                // the database's unique index is what forbids the overlap, this checks it from outside.
+                Assert.True(runs[i]!.StartedAt >= runs[i - 1]!.FinishedAt - TimeSpan.FromMilliseconds(50),
                     $"tenant {tenant.Key}: {runs[i]!.Id} started at {runs[i]!.StartedAt:O}, before {runs[i - 1]!.Id} ended at {runs[i - 1]!.FinishedAt:O}");
             }
         }
