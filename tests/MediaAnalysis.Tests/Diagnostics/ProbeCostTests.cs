@@ -10,6 +10,7 @@ namespace MediaAnalysis.Tests.Diagnostics;
 
 // Issue 14, item 6: probes are cheap. /healthz is not a database write per probe, /metrics never waits for
 // SQLite, and requests that fail their signature do not keep the machine awake.
+[Collection(AloneCollection.Name)]
 public sealed class ProbeCostTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"ma-probes-{Guid.NewGuid():N}");
