@@ -28,7 +28,10 @@ public static class Format
         _ => string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0.#} s"),
     };
 
-    public static string Cost(decimal cost) => string.Create(CultureInfo.InvariantCulture, $"${cost:0.0000}");
+    // Four decimals, as OpenRouter's prices go; a call that cost something but less than that says so instead of "$0.0000".
+    public static string Cost(decimal cost) => cost is > 0 and < 0.00005m
+        ? "<$0.0001"
+        : string.Create(CultureInfo.InvariantCulture, $"${cost:0.0000}");
 
     // "1,204 → 312 tokens · $0.0021 · 6.1 s", leaving out what the endpoint did not report.
     public static string Usage(ModelOutcome.Succeeded outcome)
