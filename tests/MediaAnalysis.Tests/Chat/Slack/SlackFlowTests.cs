@@ -116,6 +116,11 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         var transcript = Assert.Single(_slack.FilesIn(Channel, ts));
         Assert.Equal("standup.transcript.txt", transcript.Name);
         Assert.Empty(_slack.Violations);
+        if (Environment.GetEnvironmentVariable("MEDIA_ANALYSIS_DUMP") is { Length: > 0 } dump)
+        {
+            // What a person sees, for a look by eye: MEDIA_ANALYSIS_DUMP=/tmp/slack.txt dotnet test --filter …
+            await File.WriteAllLinesAsync(dump, thread.Select(m => $"[{m.Ts}] {m.Text}\n  blocks: {m.Blocks?.GetRawText()}"));
+        }
     }
 
     [Fact]
