@@ -33,6 +33,7 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
     {
         _outside = await PipelineHarness.StartAsync();
         _slack = await FakeSlackApi.StartAsync();
+        _slack.MinPostSpacing = TimeSpan.FromMilliseconds(25); // the interval below, less a busy machine's scheduling jitter
         _video = _slack.HostFile("standup.mp4", await File.ReadAllBytesAsync(media[TestVideoKind.Normal]));
         var settings = new Dictionary<string, string?>(_outside.Settings)
         {
@@ -44,6 +45,9 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
             ["Slack:BotToken"] = _slack.BotToken,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
             ["Slack:FilesBaseUrl"] = _slack.BaseAddress.GetLeftPart(UriPartial.Authority),
+            // Slack's ~1 post a second per channel, scaled down tenfold so a job's eight posts take a second, not eight;
+            // the fake still checks the spacing (MinPostSpacing), and SlackApiRetryTests checks the real interval.
+            ["Slack:PostInterval"] = "00:00:00.100",
             ["Media:AllowedHosts:1"] = _slack.BaseAddress.Authority,
         };
         _app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], settings);
