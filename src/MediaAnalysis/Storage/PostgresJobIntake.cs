@@ -18,6 +18,8 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
 
     public async Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // PostgreSQL refuses a value longer than its column: every value is fitted first (StoredText), as SQLite's store does.
+        request = StoredText.Fit(request);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await PostgresDatabase.ExecuteAsync(connection, TenantLock, cancellationToken, transaction,
@@ -64,10 +66,11 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
         database.FindAsync("id = @id", cancellationToken, ("@id", jobId));
 
     public Task<JobRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-        database.FindAsync("idempotency_key = @key", cancellationToken, ("@key", idempotencyKey));
+        database.FindAsync("idempotency_key = @key", cancellationToken, ("@key", StoredText.Fit(idempotencyKey, StoredText.KeyLength)));
 
     public async Task<bool> CancelAsync(string jobId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        by = StoredText.Clip(by, StoredText.NameLength);
         if (await database.NonQueryAsync(
                 "UPDATE jobs SET state = 'cancelled', note = @note, cancel_requested_by = @by, finished_at = @now WHERE id = @id AND state = 'queued'",
                 cancellationToken, ("@id", jobId), ("@note", $"Cancelled by {by}."), ("@by", by), ("@now", JobRows.Millis(now))) == 1)
