@@ -7,6 +7,9 @@
 #   bench/run.sh load-large the same with ~1 GB 60-minute videos (~30 minutes)
 #   bench/run.sh burst      the same 200 /analyze requests as fast as 16 keep-alive senders go (no spread) while 4 jobs run,
 #                           then 200 signed PINGs the same way; RUNS (default 5) of each, medians of p50/p99 (~5 minutes)
+#   bench/run.sh chaos      200 signed /analyze over 50 guilds: one SQLite instance, one PostgreSQL instance, then 3 PostgreSQL
+#                           instances with random kill -9 and restarts (KILLS, default 6); throughput, accept p50/p99, exactly-once
+#                           at the fakes; fakes' latencies scaled by LATENCY_SCALE (default 0.1); a throwaway cluster (~10 minutes)
 #   bench/run.sh trickle    300 connections claiming 256 KB bodies sent at 3 B/s for 30 s (256 MB cap, 96 MiB heap):
 #                           signed Discord/Slack latency meanwhile, whether the app lives (TRICKLE_CONNECTIONS, TRICKLE_SECONDS)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
@@ -195,14 +198,44 @@ trickle() {
     "${TRICKLE_CONNECTIONS:-300}" "${TRICKLE_SECONDS:-30}"
 }
 
+# Chaos (issue 15): 3 instances on one PostgreSQL, 200 requests over 50 guilds, random SIGKILLs and restarts
+# (KILLS, default 6), against one instance on SQLite and one on PostgreSQL under the same load. The fakes'
+# latencies are scaled by LATENCY_SCALE (default 0.1: Deepgram 0.2-1 s, models 0.3-2 s) so the three runs take
+# minutes, not an hour. A throwaway cluster (.ci/postgres.sh), a fresh database per run.
+chaos() {
+  log "chaos: ${REQUESTS:-200} signed /analyze over ${TENANTS:-50} guilds; 1 SQLite, 1 PostgreSQL, then 3 PostgreSQL instances with ${KILLS:-6} kills"
+  make_video small.mp4 90 800
+  dotnet publish -c Release -v q --nologo -p:PublishReadyToRun=true -o "$OUT/r2r" src/MediaAnalysis >/dev/null
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  # shellcheck source=../.ci/postgres.sh
+  source "$ROOT/.ci/postgres.sh"
+  trap pg_stop EXIT
+  pg_start
+  local port; port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$MEDIAANALYSIS_TEST_POSTGRES")
+  local run store instances kills conn
+  for run in "sqlite 1 0" "postgres 1 0" "postgres 3 ${KILLS:-6}"; do
+    read -r store instances kills <<<"$run"
+    conn=sqlite
+    if [ "$store" = postgres ]; then
+      "${PG_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "chaos_${instances}_${kills}"
+      conn="${MEDIAANALYSIS_TEST_POSTGRES/Database=media_analysis_test/Database=chaos_${instances}_${kills}}"
+    fi
+    LOADBENCH_LATENCY_SCALE=${LATENCY_SCALE:-0.1} dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" chaos \
+      "$OUT/r2r/MediaAnalysis.dll" "$OUT/media/small.mp4" "$OUT/chaos-$store-$instances" "$conn" \
+      "${REQUESTS:-200}" "${TENANTS:-50}" "${CONCURRENT:-4}" "${SPREAD:-10}" "$instances" "$kills" || true
+    echo "(load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  done
+}
+
 case "$WHAT" in
   startup) startup ;;
   trickle) trickle ;;
   load) load small.mp4 ;;
   load-large) load large.mp4 ;;
   burst) burst ;;
+  chaos) chaos ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|burst|trickle|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|burst|chaos|trickle|all]" >&2; exit 2 ;;
 esac

@@ -10,7 +10,9 @@ namespace MediaAnalysis.Bench;
 // the process of the fakes, whose work (serving downloads, receiving audio, their own JIT and GC) would
 // otherwise delay sends and replies and be counted as the app's accept time.
 //   LoadBench client BASE_URL KEY_FILE FILE_URL FILE_SIZE OUT_FILE requests tenants spread_s [kind=analyze|ping] [preload=0]
-// OUT_FILE gets one line per request in send order: "latency_ms status". `preload` /analyze requests go first
+// OUT_FILE gets one line per request in send order: "latency_ms status tries". BASE_URL may list several instances,
+// comma-separated (bench/run.sh chaos): request i goes to instance i mod n, and a refused or cut connection or a 5xx
+// is sent to the next one after 100 ms, as a load balancer retries (accept latency counts from the first try). `preload` /analyze requests go first
 // (interaction ids after the burst's), and the burst waits until that many jobs run (/healthz running).
 // `ping`: the burst is of signed PINGs instead, the cheapest signed request, to compare with.
 public static class LoadClient
@@ -29,7 +31,8 @@ public static class LoadClient
         var ping = args.Length > 8 && args[8] == "ping";
         var preload = args.Length > 9 ? int.Parse(args[9], CultureInfo.InvariantCulture) : 0;
         var bodies = Enumerable.Range(0, requests).Select(i => ping ? Ping(i) : Body(template, i, tenants, fileUrl, fileSize)).ToArray();
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var backends = baseUrl.Split(',').Select(u => new HttpClient { BaseAddress = new Uri(u) }).ToArray();
+        var http = backends[0];
         if (preload > 0)
         {
             for (var i = requests; i < requests + preload; i++)
@@ -56,6 +59,7 @@ public static class LoadClient
         }
         var accept = new double[requests];
         var statuses = new int[requests];
+        var tries = new int[requests];
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
@@ -66,11 +70,30 @@ public static class LoadClient
                 await Task.Delay(due, ct);
             }
             var sent = Stopwatch.GetTimestamp();
-            using var response = await SendAsync(http, key, bodies[i], ct);
+            while (true)
+            {
+                var backend = backends[(i + tries[i]++) % backends.Length];
+                try
+                {
+                    using var response = await SendAsync(backend, key, bodies[i], ct);
+                    statuses[i] = (int)response.StatusCode;
+                    if (statuses[i] < 500 || tries[i] >= 4 * backends.Length)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (tries[i] < 4 * backends.Length)
+                {
+                }
+                await Task.Delay(100, ct);
+            }
             accept[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-            statuses[i] = (int)response.StatusCode;
         });
-        await File.WriteAllLinesAsync(outFile, accept.Select((ms, i) => string.Create(CultureInfo.InvariantCulture, $"{ms:0.000} {statuses[i]}")));
+        foreach (var backend in backends)
+        {
+            backend.Dispose();
+        }
+        await File.WriteAllLinesAsync(outFile, accept.Select((ms, i) => string.Create(CultureInfo.InvariantCulture, $"{ms:0.000} {statuses[i]} {tries[i]}")));
         return 0;
     }
 

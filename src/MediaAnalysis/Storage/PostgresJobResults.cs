@@ -9,7 +9,7 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
 {
     public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language, transcript_paragraphs = @paragraphs WHERE id = @id",
-            cancellationToken, ("@id", jobId), ("@text", transcript), ("@language", language), ("@paragraphs", paragraphs));
+            cancellationToken, ("@id", jobId), ("@text", transcript), ("@language", StoredText.ClipOrNull(language, StoredText.LanguageLength)), ("@paragraphs", paragraphs));
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", cancellationToken, ("@id", jobId));
@@ -23,8 +23,9 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
             VALUES (@id, @prompt, @model, @ok, @body, @served, @in, @out, @cost, @seconds, @attempts, @status)
             ON CONFLICT (job_id, prompt, model) DO NOTHING
             """, cancellationToken,
-            ("@id", jobId), ("@prompt", outcome.Prompt), ("@model", outcome.Model), ("@ok", succeeded is null ? 0 : 1),
-            ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", succeeded?.ServedBy),
+            ("@id", jobId), ("@prompt", StoredText.Fit(outcome.Prompt, StoredText.PromptLength)),
+            ("@model", StoredText.Fit(outcome.Model, StoredText.NameLength)), ("@ok", succeeded is null ? 0 : 1),
+            ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", StoredText.ClipOrNull(succeeded?.ServedBy, StoredText.NameLength)),
             ("@in", succeeded?.PromptTokens), ("@out", succeeded?.CompletionTokens),
             ("@cost", succeeded?.Cost?.ToString(CultureInfo.InvariantCulture)),
             ("@seconds", outcome.Elapsed.TotalSeconds), ("@attempts", outcome.Attempts), ("@status", failed?.Status));
@@ -35,5 +36,5 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
 
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model", cancellationToken,
-            ("@id", jobId), ("@prompt", prompt), ("@model", model));
+            ("@id", jobId), ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));
 }

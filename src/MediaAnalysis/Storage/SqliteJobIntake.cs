@@ -16,9 +16,10 @@ internal sealed class SqliteJobIntake : IJobIntake
             EnqueueInAsync(connection, p.Request, p.MaxPendingPerTenant, p.Now, p.CancellationToken));
     }
 
-    // Concurrent calls are written together, in one transaction (SqliteEnqueueBatch).
+    // Concurrent calls are written together, in one transaction (SqliteEnqueueBatch). Values are fitted to their
+    // columns first (StoredText), as PostgreSQL's store does: SQLite would keep them whole.
     public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _batch.EnqueueAsync(request, maxPendingPerTenant, now, cancellationToken);
+        _batch.EnqueueAsync(StoredText.Fit(request), maxPendingPerTenant, now, cancellationToken);
 
     // Three statements: the key, an active job of the same person and video, the insert returning its row.
     private static async Task<EnqueueResult> EnqueueInAsync(
@@ -87,11 +88,12 @@ internal sealed class SqliteJobIntake : IJobIntake
     public async Task<JobRecord?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindByKeyAsync(connection, idempotencyKey, cancellationToken);
+        return await FindByKeyAsync(connection, StoredText.Fit(idempotencyKey, StoredText.KeyLength), cancellationToken);
     }
 
     public async Task<bool> CancelAsync(string jobId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        by = StoredText.Clip(by, StoredText.NameLength);
         var note = $"Cancelled by {by}.";
         if (await database.NonQueryAsync(
                 "UPDATE jobs SET state = 'cancelled', note = @note, cancel_requested_by = @by, finished_at = @now WHERE id = @id AND state = 'queued'",

@@ -8,7 +8,7 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
 {
     public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language, transcript_paragraphs = @paragraphs WHERE id = @id",
-            p => p.AddWithValue("@id", jobId), cancellationToken, ("@text", transcript), ("@language", language), ("@paragraphs", paragraphs));
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@text", transcript), ("@language", StoredText.ClipOrNull(language, StoredText.LanguageLength)), ("@paragraphs", paragraphs));
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken);
@@ -24,8 +24,9 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
             ON CONFLICT (job_id, prompt, model) DO NOTHING
             """,
             p => p.AddWithValue("@id", jobId), cancellationToken,
-            ("@prompt", outcome.Prompt), ("@model", outcome.Model), ("@ok", succeeded is null ? 0 : 1),
-            ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", succeeded?.ServedBy),
+            ("@prompt", StoredText.Fit(outcome.Prompt, StoredText.PromptLength)),
+            ("@model", StoredText.Fit(outcome.Model, StoredText.NameLength)), ("@ok", succeeded is null ? 0 : 1),
+            ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", StoredText.ClipOrNull(succeeded?.ServedBy, StoredText.NameLength)),
             ("@in", succeeded?.PromptTokens), ("@out", succeeded?.CompletionTokens),
             ("@cost", succeeded?.Cost?.ToString(CultureInfo.InvariantCulture)),
             ("@seconds", outcome.Elapsed.TotalSeconds), ("@attempts", outcome.Attempts), ("@status", failed?.Status));
@@ -36,5 +37,5 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
 
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model",
-            p => p.AddWithValue("@id", jobId), cancellationToken, ("@prompt", prompt), ("@model", model));
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));
 }

@@ -269,7 +269,7 @@ public sealed class JobQueueTests(MediaFiles media)
     }
 
     // Ten minutes of PCM audio: its extraction encodes for seconds, long enough to stop mid-way.
-    private static async Task<string> LongWavAsync(string directory)
+    internal static async Task<string> LongWavAsync(string directory)
     {
         var path = Path.Combine(directory, "long.wav");
         using var process = System.Diagnostics.Process.Start("ffmpeg", $"-y -v error -f lavfi -i sine=frequency=300:duration=900 -c:a pcm_s16le \"{path}\"");

@@ -1,4 +1,5 @@
 using MediaAnalysis.Configuration;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Pipeline.Analysis;
 
@@ -24,6 +25,11 @@ public sealed class AnalysisOptions : IValidatedOptions
             {
                 yield return $"{SectionName}:Models:{i} must be a model id such as openai/gpt-4o-mini, got '{models[i]}'";
             }
+            else if (models[i].Length > StoredText.NameLength)
+            {
+                // The job store keeps answers by model id (answers.model); a longer one would not match its answers back.
+                yield return $"{SectionName}:Models:{i} must be at most {StoredText.NameLength} characters";
+            }
         }
         if (models.Distinct(StringComparer.Ordinal).Count() != models.Count)
         {
@@ -36,6 +42,10 @@ public sealed class AnalysisOptions : IValidatedOptions
             if (string.IsNullOrWhiteSpace(p.Name))
             {
                 yield return $"{SectionName}:Prompts:{i}:Name is required";
+            }
+            else if (p.Name.Length > StoredText.PromptLength)
+            {
+                yield return $"{SectionName}:Prompts:{i}:Name must be at most {StoredText.PromptLength} characters";
             }
             if (string.IsNullOrWhiteSpace(p.System))
             {

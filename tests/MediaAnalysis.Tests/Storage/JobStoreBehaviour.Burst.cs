@@ -2,13 +2,12 @@ using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Tests.Storage;
 
-// Issue 14, item 7: enqueues arriving at once (written together by SQLite's group commit) keep every rule of one
-// at a time: one job per key, the tenant's pending limit, distinct places in line. SQLite only for now: run
-// against PostgreSQL the same burst created 14 jobs of 45 (issue 15's note), so it belongs in the shared suite
-// once that store holds it.
-public sealed partial class SqliteJobStoreTests
+// Issue 14, item 7: enqueues arriving at once (written together by SQLite's group commit, in concurrent
+// transactions on PostgreSQL) keep every rule of one at a time: one job per key, the tenant's pending limit,
+// distinct places in line.
+public abstract partial class JobStoreBehaviour
 {
-    [Fact]
+    [StoreFact]
     public async Task A_burst_of_concurrent_enqueues_keeps_keys_limits_and_order()
     {
         var calls = Enumerable.Range(0, 60).Select(i => i < 40
