@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
 using System.Net.Http.Headers;
@@ -107,7 +108,7 @@ public sealed class DiscordApiClient(
     private Task<Message> SendFileAsync(DiscordRoute route, MessageBody body, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var safeName = DiscordFileNames.Safe(fileName, "file.txt", DiscordLimits.FileName);
+        var safeName = UploadFileNames.Safe(fileName, "file.txt", DiscordLimits.FileName);
         var payload = body with { Attachments = [new AttachmentSlot { Id = 0, Filename = safeName }] };
         var json = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJsonContext.Default.MessageBody);
         var start = content.CanSeek ? content.Position : 0;
@@ -115,13 +116,15 @@ public sealed class DiscordApiClient(
 
         HttpContent Build()
         {
-            var form = new MultipartFormDataContent();
+            var form = new MultipartFormDataContent { HeaderEncodingSelector = (_, _) => Encoding.UTF8 };
             var jsonPart = JsonContent(json);
             jsonPart.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"payload_json\"" };
             form.Add(jsonPart);
             var filePart = new ReplayableStreamContent(content, start);
             filePart.Headers.ContentType = mediaType;
-            filePart.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"files[0]\"", FileName = $"\"{safeName}\"" };
+            // The name as raw UTF-8 in the quoted filename, as browsers (and Discord's own client) send it
+            // (RFC 7578 4.2); safeName has no quote, backslash or control character to escape.
+            filePart.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"files[0]\"; filename=\"{safeName}\"");
             form.Add(filePart);
             return form;
         }
