@@ -11,13 +11,14 @@ namespace MediaAnalysis.Chat.Slack;
 
 // The job's Slack side: the status message is the first reply in the video's thread, updated in place;
 // each answer is a reply in that thread; the transcript is a file there.
-public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> options) : IChatReplier
+public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> options, ILogger<SlackReplier> logger) : IChatReplier
 {
     public const string PlatformName = "slack";
 
     // The first status post must happen once even when the endpoint (queued) and the worker (started) race.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _firstPost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _statusTs = new(StringComparer.Ordinal);
+    private readonly SlackAnswerMarks _marks = new(api, logger);
 
     public string Platform => PlatformName;
 
@@ -53,6 +54,7 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
         {
             _firstPost.TryRemove(job.JobId, out _);
             _statusTs.TryRemove(job.JobId, out _);
+            _marks.Forget(job.JobId);
         }
     }
 
@@ -64,12 +66,32 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
             $"Transcript of {job.SourceName}", file, file.Length, cancellationToken));
     }
 
+    // Each part carries metadata naming its answer; a resumed job skips the parts its thread already has (the
+    // process may have died after a post and before the store marked it).
     public async Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var state = SlackJobState.Parse(job.PlatformState);
-        foreach (var message in SlackRenderer.Answers(outcome))
+        var posted = await _marks.PostedPartsAsync(job.JobId, state, outcome, cancellationToken);
+        if (posted.Count > 0)
         {
-            await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, cancellationToken));
+            SlackLog.AnswerAlreadyPosted(logger, job.JobId, posted.Count);
+        }
+        if (!state.AnswersBegun)
+        {
+            await job.SavePlatformStateAsync((state with { AnswersBegun = true }).Serialize(), cancellationToken);
+        }
+        var messages = SlackRenderer.Answers(outcome);
+        for (var part = 0; part < messages.Count; part++)
+        {
+            if (posted.Contains(part))
+            {
+                continue;
+            }
+            var message = messages[part];
+            var metadata = SlackAnswerMarks.For(job.JobId, outcome, part);
+            await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, metadata, cancellationToken));
+            _marks.Record(job.JobId, outcome, part);
         }
     }
 

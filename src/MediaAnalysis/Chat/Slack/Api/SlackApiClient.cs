@@ -27,9 +27,13 @@ public sealed partial class SlackApiClient
     }
 
     // Returns the message's ts: its id for chat.update, and the thread_ts of replies to it.
-    public async Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, CancellationToken cancellationToken)
+    public Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, threadTs, text, blocks, null, cancellationToken);
+
+    // With metadata: the app's own record on the message, read back by ThreadRepliesAsync.
+    public async Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, MessageMetadata? metadata, CancellationToken cancellationToken)
     {
-        var body = new ChatBody { Channel = channel, ThreadTs = threadTs, Text = text, Blocks = blocks, UnfurlLinks = false, UnfurlMedia = false };
+        var body = new ChatBody { Channel = channel, ThreadTs = threadTs, Text = text, Blocks = blocks, UnfurlLinks = false, UnfurlMedia = false, Metadata = metadata };
         // Not resent when the answer is lost: Slack has no idempotency key for posts, so a resend could post twice.
         var answer = await CallAsync(SlackCall.Json("chat.postMessage", Serialize(body), channel, resendOnLostAnswer: false),
             SlackJsonContext.Default.ChatResponse, cancellationToken);
