@@ -39,7 +39,8 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
             {
                 ts = await api.PostMessageAsync(state.Channel, state.ThreadTs, content.Text, content.Blocks, cancellationToken);
                 _statusTs[job.JobId] = ts;
-                await job.SavePlatformStateAsync((state with { StatusTs = ts }).Serialize(), cancellationToken);
+                // The latest state (an answer may have marked AnswersBegun meanwhile), with the status's ts.
+                await job.SavePlatformStateAsync((SlackJobState.Parse(job.PlatformState) with { StatusTs = ts }).Serialize(), cancellationToken);
             }
             else
             {
@@ -79,7 +80,7 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
         }
         if (!state.AnswersBegun)
         {
-            await job.SavePlatformStateAsync((state with { AnswersBegun = true }).Serialize(), cancellationToken);
+            await MarkAnswersBegunAsync(job, cancellationToken);
         }
         var messages = SlackRenderer.Answers(outcome);
         for (var part = 0; part < messages.Count; part++)
@@ -92,6 +93,27 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
             var metadata = SlackAnswerMarks.For(job.JobId, outcome, part);
             await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, metadata, cancellationToken));
             _marks.Record(job.JobId, outcome, part);
+        }
+    }
+
+    // Under the status's gate: after a first status post still in flight (answers follow the status), and
+    // without losing its ts when this context was read before the status was saved.
+    private async Task MarkAnswersBegunAsync(ReplyContext job, CancellationToken cancellationToken)
+    {
+        var gate = _firstPost.GetOrAdd(job.JobId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var latest = SlackJobState.Parse(job.PlatformState);
+            if (!latest.AnswersBegun)
+            {
+                var statusTs = latest.StatusTs ?? _statusTs.GetValueOrDefault(job.JobId);
+                await job.SavePlatformStateAsync((latest with { AnswersBegun = true, StatusTs = statusTs }).Serialize(), cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
