@@ -44,6 +44,51 @@ public sealed partial class FakeSlackApi
         return true;
     }
 
+    // Slack's rules for metadata: an object with a string event_type and an object event_payload; a JSON string
+    // in a form field. (null, null) when there is none.
+    private static (JsonElement? Metadata, string? Error) MetadataOf(FakeSlackRequest request)
+    {
+        JsonElement? metadata = null;
+        if (request.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("metadata", out var m))
+        {
+            metadata = m.ValueKind == JsonValueKind.String ? ParseMetadata(m.GetString()) : m.Clone();
+        }
+        else if (request.Form.TryGetValue("metadata", out var text))
+        {
+            metadata = ParseMetadata(text);
+        }
+        if (metadata is null)
+        {
+            return (null, null);
+        }
+        var valid = metadata is { ValueKind: JsonValueKind.Object } o
+            && o.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { Length: > 0 }
+            && o.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object;
+        return valid ? (metadata, null) : (null, "invalid_metadata_format");
+    }
+
+    private static JsonElement? ParseMetadata(string? text)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonDocument.Parse("\"invalid\"").RootElement.Clone();
+        }
+    }
+
+    private static JsonObject MessageJson(FakeSlackMessage message, bool withMetadata)
+    {
+        var json = MessageJson(message);
+        if (withMetadata && message.Metadata is { } metadata)
+        {
+            json["metadata"] = JsonNode.Parse(metadata.GetRawText());
+        }
+        return json;
+    }
+
     private static JsonObject MessageJson(FakeSlackMessage message)
     {
         var json = new JsonObject { ["type"] = "message", ["text"] = message.Text ?? "", ["user"] = message.User, ["ts"] = message.Ts };

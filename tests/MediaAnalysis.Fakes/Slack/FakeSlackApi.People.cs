@@ -66,9 +66,13 @@ public sealed partial class FakeSlackApi
         var thread = request.Arg("ts");
         var oldest = request.Arg("oldest") is { } o ? TsValue(o) : decimal.MinValue;
         var latest = request.Arg("latest") is { } n ? TsValue(n) : decimal.MaxValue;
+        // People's messages and the bot's own (with metadata only when include_all_metadata asks for it).
+        var withMetadata = request.Arg("include_all_metadata") is "true" or "1";
         var messages = Locked(() => (_seeded.GetValueOrDefault(channel) ?? [])
             .Where(m => (string?)m["ts"] == thread || (string?)m["thread_ts"] == thread)
             .Select(m => (JsonObject)m.DeepClone())
+            .Concat(_messages.Where(m => m.Channel == channel && m.EphemeralFor is null && (m.Ts == thread || m.ThreadTs == thread))
+                .Select(m => MessageJson(m, withMetadata)))
             .ToList());
         if (!messages.Any(m => (string?)m["ts"] == thread))
         {

@@ -126,13 +126,21 @@ public sealed partial class FakeSlackApi
         {
             Violation($"chat.postMessage: thread_ts {threadTs} is a reply; use its parent's ts {parent}");
         }
+        var (metadata, metadataError) = MetadataOf(request);
+        if (metadataError is not null)
+        {
+            Violation($"chat.postMessage: {metadataError}");
+            await ErrorAsync(context, metadataError);
+            return;
+        }
         CountPost(channel, request.Name);
         var message = Locked(() =>
         {
-            var posted = new FakeSlackMessage(channel, NextTs(), threadTs, text, blocks, BotUserId, BotId);
+            var posted = new FakeSlackMessage(channel, NextTs(), threadTs, text, blocks, BotUserId, BotId) { Metadata = metadata };
             _messages.Add(posted);
             return posted;
         });
+        Posted?.Invoke(message);
         await OkAsync(context, new JsonObject { ["channel"] = channel, ["ts"] = message.Ts, ["message"] = MessageJson(message) }, warnings);
     }
 

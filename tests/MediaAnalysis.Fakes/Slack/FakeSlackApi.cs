@@ -59,6 +59,10 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     // The host put in upload URLs; another name for 127.0.0.1 (e.g. "localhost") makes them a different origin.
     public string? UploadHost { get; set; }
 
+    // Called with each chat.postMessage once it is stored, before the answer goes back (a test may kill the
+    // poster here: the message is in Slack, the poster never learns its ts).
+    public Action<FakeSlackMessage>? Posted { get; set; }
+
     // When set, two posts or edits in one channel closer together than this are a violation.
     public TimeSpan? MinPostSpacing { get; set; }
 

@@ -10,6 +10,13 @@ public sealed record FakeSlackMessage(string Channel, string Ts, string? ThreadT
 
     public int Version { get; init; }
 
+    // chat.postMessage's metadata ({event_type, event_payload}), shown by conversations.replies/history only
+    // with include_all_metadata=true.
+    public JsonElement? Metadata { get; init; }
+
+    public string? MetadataEventType =>
+        Metadata is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty("event_type", out var t) ? t.GetString() : null;
+
     public IReadOnlyList<JsonElement> BlockList =>
         Blocks is { ValueKind: JsonValueKind.Array } blocks ? [.. blocks.EnumerateArray()] : [];
 

@@ -16,6 +16,10 @@ public sealed record SlackJobState
     [JsonPropertyName("status_ts")]
     public string? StatusTs { get; init; }
 
+    // An answer may have been posted (set before the first): a resumed job reads the thread for what is there.
+    [JsonPropertyName("answers_begun")]
+    public bool AnswersBegun { get; init; }
+
     // The asker was told the job ended: never twice, restarts included.
     [JsonPropertyName("notified")]
     public bool Notified { get; init; }

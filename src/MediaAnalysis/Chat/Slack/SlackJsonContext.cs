@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using MediaAnalysis.Chat.Slack.Payloads;
 
@@ -21,4 +22,7 @@ namespace MediaAnalysis.Chat.Slack;
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(PermalinkResponse))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -37,4 +37,10 @@ public static partial class SlackLog
 
     [LoggerMessage(4011, LogLevel.Information, "Slack retry {RetryNum} ({RetryReason}) of event {EventId}")]
     public static partial void EventRetry(ILogger logger, string retryNum, string? retryReason, string? eventId);
+
+    [LoggerMessage(4012, LogLevel.Warning, "Slack job {JobId}: could not read its thread for answers already posted ({Error}); posting what the store has not marked")]
+    public static partial void ThreadReadFailed(ILogger logger, string jobId, string error);
+
+    [LoggerMessage(4013, LogLevel.Information, "Slack job {JobId}: {Parts} part(s) of an answer already in the thread, not posted again")]
+    public static partial void AnswerAlreadyPosted(ILogger logger, string jobId, int parts);
 }

@@ -11,13 +11,14 @@ namespace MediaAnalysis.Chat.Slack;
 
 // The job's Slack side: the status message is the first reply in the video's thread, updated in place;
 // each answer is a reply in that thread; the transcript is a file there.
-public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> options) : IChatReplier
+public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> options, ILogger<SlackReplier> logger) : IChatReplier
 {
     public const string PlatformName = "slack";
 
     // The first status post must happen once even when the endpoint (queued) and the worker (started) race.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _firstPost = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _statusTs = new(StringComparer.Ordinal);
+    private readonly SlackAnswerMarks _marks = new(api, logger);
 
     public string Platform => PlatformName;
 
@@ -38,7 +39,8 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
             {
                 ts = await api.PostMessageAsync(state.Channel, state.ThreadTs, content.Text, content.Blocks, cancellationToken);
                 _statusTs[job.JobId] = ts;
-                await job.SavePlatformStateAsync((state with { StatusTs = ts }).Serialize(), cancellationToken);
+                // The latest state (an answer may have marked AnswersBegun meanwhile), with the status's ts.
+                await job.SavePlatformStateAsync((SlackJobState.Parse(job.PlatformState) with { StatusTs = ts }).Serialize(), cancellationToken);
             }
             else
             {
@@ -53,6 +55,7 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
         {
             _firstPost.TryRemove(job.JobId, out _);
             _statusTs.TryRemove(job.JobId, out _);
+            _marks.Forget(job.JobId);
         }
     }
 
@@ -64,12 +67,53 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
             $"Transcript of {job.SourceName}", file, file.Length, cancellationToken));
     }
 
+    // Each part carries metadata naming its answer; a resumed job skips the parts its thread already has (the
+    // process may have died after a post and before the store marked it).
     public async Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var state = SlackJobState.Parse(job.PlatformState);
-        foreach (var message in SlackRenderer.Answers(outcome))
+        var posted = await _marks.PostedPartsAsync(job.JobId, state, outcome, cancellationToken);
+        if (posted.Count > 0)
         {
-            await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, cancellationToken));
+            SlackLog.AnswerAlreadyPosted(logger, job.JobId, posted.Count);
+        }
+        if (!state.AnswersBegun)
+        {
+            await MarkAnswersBegunAsync(job, cancellationToken);
+        }
+        var messages = SlackRenderer.Answers(outcome);
+        for (var part = 0; part < messages.Count; part++)
+        {
+            if (posted.Contains(part))
+            {
+                continue;
+            }
+            var message = messages[part];
+            var metadata = SlackAnswerMarks.For(job.JobId, outcome, part);
+            await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, metadata, cancellationToken));
+            _marks.Record(job.JobId, outcome, part);
+        }
+    }
+
+    // Under the status's gate: after a first status post still in flight (answers follow the status), and
+    // without losing its ts when this context was read before the status was saved.
+    private async Task MarkAnswersBegunAsync(ReplyContext job, CancellationToken cancellationToken)
+    {
+        var gate = _firstPost.GetOrAdd(job.JobId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var latest = SlackJobState.Parse(job.PlatformState);
+            if (!latest.AnswersBegun)
+            {
+                var statusTs = latest.StatusTs ?? _statusTs.GetValueOrDefault(job.JobId);
+                await job.SavePlatformStateAsync((latest with { AnswersBegun = true, StatusTs = statusTs }).Serialize(), cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class DiscordRendererNamesTests
     [InlineData("my video (final).MOV", "my_video_final.transcript.txt")]
     [InlineData("../../etc/passwd", "passwd.transcript.txt")]
     [InlineData("C:\\Users\\ana\\call.webm", "call.transcript.txt")]
-    [InlineData("会議.mp4", "video.transcript.txt")]
+    [InlineData("会議.mp4", "会議.transcript.txt")]
     [InlineData(".hidden", "hidden.transcript.txt")]
     [InlineData("", "video.transcript.txt")]
     [InlineData("a\"b;c\r\nd.mp4", "a_b_c_d.transcript.txt")]

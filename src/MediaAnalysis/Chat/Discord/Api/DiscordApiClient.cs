@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
+using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
 using MediaAnalysis.Http;
 using Microsoft.Extensions.Options;
 using MediaAnalysis.Chat.Discord.Rendering;
@@ -11,7 +14,7 @@ namespace MediaAnalysis.Chat.Discord.Api;
 // Authorization header and die with the token after 15 minutes; channel and command routes use the bot token
 // and do not expire. Every failure is a DiscordApiException; 429 and 5xx are retried, 4xx never are
 // (401/403 count toward Discord's invalid-request IP ban).
-public sealed partial class DiscordApiClient(
+public sealed class DiscordApiClient(
     HttpClient http,
     IOptions<DiscordOptions> options,
     DiscordRateLimiter limiter,
@@ -22,14 +25,7 @@ public sealed partial class DiscordApiClient(
 
     public const int DefaultAutoArchiveMinutes = 1440;
 
-    private readonly DiscordOptions _options = options.Value;
-    private readonly Uri _baseUri = new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
-    private readonly OutboundPolicy _policy = new(time);
-    private readonly RetryRules _retryRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay)
-    {
-        MaxRateLimitedAttempts = MaxRateLimitedTries,
-        CountRateLimitsApart = true,
-    };
+    private readonly DiscordRest _rest = new(http, options.Value, limiter, time, logger);
 
     // The deferred reply ("thinking…") becomes this message; its id and channel_id are where a thread can start.
     public Task<Message> EditOriginalAsync(string applicationId, string interactionToken, MessageBody body, CancellationToken cancellationToken) =>
@@ -102,4 +98,48 @@ public sealed partial class DiscordApiClient(
 
     // At most 25 characters.
     private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    private Task<T> SendJsonAsync<T>(DiscordRoute route, MessageBody body, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, DiscordJsonContext.Default.MessageBody);
+        return SendAsync(route, () => JsonContent(bytes), answer, canReplay: true, cancellationToken);
+    }
+
+    private Task<Message> SendFileAsync(DiscordRoute route, MessageBody body, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var safeName = UploadFileNames.Safe(fileName, "file.txt", DiscordLimits.FileName);
+        var payload = body with { Attachments = [new AttachmentSlot { Id = 0, Filename = safeName }] };
+        var json = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJsonContext.Default.MessageBody);
+        var start = content.CanSeek ? content.Position : 0;
+        var mediaType = MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed : new MediaTypeHeaderValue("application/octet-stream");
+
+        HttpContent Build()
+        {
+            var form = new MultipartFormDataContent { HeaderEncodingSelector = (_, _) => Encoding.UTF8 };
+            var jsonPart = JsonContent(json);
+            jsonPart.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"payload_json\"" };
+            form.Add(jsonPart);
+            var filePart = new ReplayableStreamContent(content, start);
+            filePart.Headers.ContentType = mediaType;
+            // The name as raw UTF-8 in the quoted filename, as browsers (and Discord's own client) send it
+            // (RFC 7578 4.2); safeName has no quote, backslash or control character to escape.
+            filePart.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"files[0]\"; filename=\"{safeName}\"");
+            form.Add(filePart);
+            return form;
+        }
+
+        // A stream that cannot rewind can be sent once only.
+        return SendAsync(route, Build, DiscordJsonContext.Default.Message, canReplay: content.CanSeek, cancellationToken);
+    }
+
+    private static ByteArrayContent JsonContent(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent?> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken) =>
+        _rest.SendAsync(route, content, answer, canReplay, cancellationToken);
 }

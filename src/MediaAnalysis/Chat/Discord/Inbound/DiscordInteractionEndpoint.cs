@@ -127,7 +127,7 @@ public static class DiscordInteractionEndpoint
             IdempotencyKey = $"discord:{interaction.Id}",
             VideoKey = video.Id,
             VideoUrl = url,
-            SourceName = FileNames.Sanitize(video.Filename),
+            SourceName = DiscordAttachmentName.Of(video),
             SizeBytes = video.Size,
             PlatformState = state.Serialize(),
             Language = language == SpeechLanguages.Detect ? null : language,
@@ -141,7 +141,7 @@ public static class DiscordInteractionEndpoint
         {
             statusMessages.Learn(created.Id, state);
         }
-        var note = candidates > 1 ? $"That message has {candidates} videos; I'm analyzing the first, {FileNames.Sanitize(video.Filename)}." : null;
+        var note = candidates > 1 ? $"That message has {candidates} videos; I'm analyzing the first, {DiscordAttachmentName.Of(video)}." : null;
         return result.Outcome switch
         {
             EnqueueOutcome.Created or EnqueueOutcome.Duplicate => Respond(new InteractionResponse

@@ -9,8 +9,6 @@ public static partial class DiscordRenderer
     public const string CancelPrefix = "cancel:";
     public const int FailureColour = 0xED4245;
 
-    private const string TranscriptSuffix = ".transcript.txt";
-
     // Distinct, none of them red (red means a failed call).
     private static readonly int[] Palette = [0x5865F2, 0x57F287, 0xFEE75C, 0xEB459E, 0x1ABC9C, 0xE67E22, 0x3498DB, 0x9B59B6];
 
@@ -26,16 +24,8 @@ public static partial class DiscordRenderer
         },
     };
 
-    // "standup.mp4" → "standup.transcript.txt": ASCII letters, digits, '.', '-', '_' only, at most 100 characters.
-    public static string TranscriptFileName(string sourceName)
-    {
-        var name = sourceName ?? "";
-        var slash = name.LastIndexOfAny(['/', '\\']);
-        name = name[(slash + 1)..];
-        var dot = name.LastIndexOf('.');
-        var stem = dot > 0 ? name[..dot] : name;
-        return DiscordFileNames.Safe(stem, "video", DiscordLimits.FileName - TranscriptSuffix.Length) + TranscriptSuffix;
-    }
+    // "会议.mp4" → "会议.transcript.txt": see UploadFileNames; at most 100 bytes of UTF-8.
+    public static string TranscriptFileName(string sourceName) => UploadFileNames.Transcript(sourceName, DiscordLimits.FileName);
 
     public static string ThreadName(string sourceName) =>
         TextClip.Clip("Analysis: " + (string.IsNullOrWhiteSpace(sourceName) ? "video" : sourceName.ReplaceLineEndings(" ").Trim()), DiscordLimits.ThreadName);

@@ -7,6 +7,7 @@ public sealed partial class SlackApiClient
 {
     private const int MembersPageSize = 200;
     private const int MaxMemberPages = 50;
+    private const int ThreadPageSize = 200;
 
     // A reply inside a thread (conversations.history shows only channel messages): the message with exactly this ts
     // in the thread under threadTs, or null. Needs the same *:history scopes.
@@ -15,6 +16,14 @@ public sealed partial class SlackApiClient
         var query = Query(("channel", channel), ("ts", threadTs), ("oldest", ts), ("latest", ts), ("inclusive", "true"), ("limit", "2"));
         var page = await CallAsync(SlackCall.Get("conversations.replies", query), SlackJsonContext.Default.HistoryResponse, cancellationToken);
         return page.Messages?.FirstOrDefault(m => m.Ts == ts);
+    }
+
+    // One page of a thread, parent first, then replies oldest first, each with its metadata. Needs *:history.
+    public Task<HistoryResponse> ThreadRepliesAsync(string channel, string threadTs, string? cursor, CancellationToken cancellationToken)
+    {
+        var query = Query(("channel", channel), ("ts", threadTs), ("limit", ThreadPageSize.ToString(CultureInfo.InvariantCulture)),
+            ("include_all_metadata", "true"), ("cursor", cursor));
+        return CallAsync(SlackCall.Get("conversations.replies", query), SlackJsonContext.Default.HistoryResponse, cancellationToken);
     }
 
     // Whether the person is a member of the channel, page by page (channels:read, groups:read for private ones).

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaAnalysis.Chat.Slack.Payloads;
-using MediaAnalysis.Http;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Chat.Slack.Api;
@@ -10,26 +9,31 @@ namespace MediaAnalysis.Chat.Slack.Api;
 // bodies as application/json; charset=utf-8 and form bodies without a charset (else Slack warns). ok:false becomes a
 // SlackApiException; 429 waits for Retry-After and 5xx backs off, both a bounded number of times. Posts and edits
 // take their turn in SlackChannelPacer. The token goes only to ApiBaseUrl's origin and to Slack's own upload host.
-public sealed partial class SlackApiClient(
-    HttpClient http,
-    IOptions<SlackOptions> options,
-    SlackChannelPacer pacer,
-    TimeProvider time,
-    ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient
 {
-    private readonly SlackOptions _options = options.Value;
-    private readonly Uri _baseUri = new(options.Value.ApiBaseUrl.TrimEnd('/') + "/");
-    private readonly OutboundPolicy _policy = new(time);
-    private readonly RetryRules _retryRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay)
+    private readonly SlackOptions _options;
+    private readonly SlackWebApi _api;
+    private readonly SlackDirectRequests _direct;
+    private readonly ILogger<SlackApiClient> _logger;
+
+    public SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackChannelPacer pacer, TimeProvider time, ILogger<SlackApiClient> logger)
     {
-        MaxRateLimitedAttempts = Math.Max(RateLimitedTries, options.Value.MaxAttempts),
-    };
-    private readonly RetryRules _plainRules = new(options.Value.MaxAttempts, options.Value.RetryBaseDelay);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        var baseUri = new Uri(_options.ApiBaseUrl.TrimEnd('/') + "/");
+        _api = new SlackWebApi(http, _options, baseUri, pacer, time, logger);
+        _direct = new SlackDirectRequests(http, _options, baseUri, time, logger);
+        _logger = logger;
+    }
 
     // Returns the message's ts: its id for chat.update, and the thread_ts of replies to it.
-    public async Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, CancellationToken cancellationToken)
+    public Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, threadTs, text, blocks, null, cancellationToken);
+
+    // With metadata: the app's own record on the message, read back by ThreadRepliesAsync.
+    public async Task<string> PostMessageAsync(string channel, string? threadTs, string text, IReadOnlyList<Block>? blocks, MessageMetadata? metadata, CancellationToken cancellationToken)
     {
-        var body = new ChatBody { Channel = channel, ThreadTs = threadTs, Text = text, Blocks = blocks, UnfurlLinks = false, UnfurlMedia = false };
+        var body = new ChatBody { Channel = channel, ThreadTs = threadTs, Text = text, Blocks = blocks, UnfurlLinks = false, UnfurlMedia = false, Metadata = metadata };
         // Not resent when the answer is lost: Slack has no idempotency key for posts, so a resend could post twice.
         var answer = await CallAsync(SlackCall.Json("chat.postMessage", Serialize(body), channel, resendOnLostAnswer: false),
             SlackJsonContext.Default.ChatResponse, cancellationToken);
@@ -83,6 +87,9 @@ public sealed partial class SlackApiClient(
     // The bot's own user id (to spot mentions of it and to ignore its own messages) and the team id.
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
         CallAsync(SlackCall.Post("auth.test"), SlackJsonContext.Default.AuthTestResponse, cancellationToken);
+
+    private Task<T> CallAsync<T>(SlackCall call, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+        where T : SlackResponse => _api.CallAsync(call, answer, cancellationToken);
 
     private static byte[] Serialize(ChatBody body) => JsonSerializer.SerializeToUtf8Bytes(body, SlackJsonContext.Default.ChatBody);
 

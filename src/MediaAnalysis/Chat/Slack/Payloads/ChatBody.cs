@@ -31,4 +31,8 @@ public sealed record ChatBody
 
     [JsonPropertyName("unfurl_media")]
     public bool? UnfurlMedia { get; init; }
+
+    // The app's own record on the message (no extra scope beyond chat:write).
+    [JsonPropertyName("metadata")]
+    public MessageMetadata? Metadata { get; init; }
 }

@@ -32,4 +32,8 @@ public sealed record SlackMessage
 
     [JsonPropertyName("attachments")]
     public IReadOnlyList<MessageAttachment>? Attachments { get; init; }
+
+    // Only when asked for with include_all_metadata=true.
+    [JsonPropertyName("metadata")]
+    public MessageMetadata? Metadata { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using MediaAnalysis.Chat.Slack.Payloads;
 
 namespace MediaAnalysis.Chat.Slack.Rendering;
@@ -9,7 +8,6 @@ public static partial class SlackRenderer
 {
     public const string CancelActionId = "cancel_job";
 
-    private const string TranscriptSuffix = ".transcript.txt";
     private const int MaxFileName = 100;
 
     // A one-block message, e.g. for chat.postEphemeral or a response_url.
@@ -20,30 +18,8 @@ public static partial class SlackRenderer
         return new SlackMessageContent(SlackText.EscapeClip(text.Trim(), SlackLimits.FallbackText), [Section(body.Length == 0 ? "\u200B" : body)]);
     }
 
-    // "standup.mp4" → "standup.transcript.txt": letters, digits, '.', '-', '_' only, at most 100 characters.
-    public static string TranscriptFileName(string sourceName)
-    {
-        var name = sourceName ?? "";
-        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
-        var dot = name.LastIndexOf('.');
-        var stem = dot > 0 ? name[..dot] : name;
-        var builder = new StringBuilder(stem.Length);
-        foreach (var c in stem)
-        {
-            var safe = char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_';
-            if (safe != '_' || builder.Length == 0 || builder[^1] != '_')
-            {
-                builder.Append(safe);
-            }
-        }
-        var cleaned = builder.ToString().Trim('.', '_', '-');
-        var max = MaxFileName - TranscriptSuffix.Length;
-        if (cleaned.Length > max)
-        {
-            cleaned = cleaned[..TextClip.GraphemeBoundaryAtOrBefore(cleaned, 0, max)].TrimEnd('.', '_', '-');
-        }
-        return (cleaned.Length == 0 ? "video" : cleaned) + TranscriptSuffix;
-    }
+    // "会议.mp4" → "会议.transcript.txt": see UploadFileNames; at most 100 bytes of UTF-8.
+    public static string TranscriptFileName(string sourceName) => UploadFileNames.Transcript(sourceName, MaxFileName);
 
     // The job id back from a block_actions payload, or null when the click was for something else.
     public static string? CancelledJobId(BlockAction? action) =>

@@ -2,82 +2,50 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Http;
 using MediaAnalysis.Jobs;
-using MediaAnalysis.Chat.Discord.Rendering;
 
 namespace MediaAnalysis.Chat.Discord.Api;
 
-public sealed partial class DiscordApiClient
+// One Discord REST request as DiscordApiClient sends it: through the bucket limiter, with the bot token where the
+// route takes one, 429s waited out in the limiter, 5xx backed off, every failure a DiscordApiException.
+internal sealed class DiscordRest(HttpClient http, DiscordOptions options, DiscordRateLimiter limiter, TimeProvider time, ILogger logger)
 {
     private const int MaxErrorBody = 64 * 1024;
     private const int MaxErrorsText = 2000;
+    private const int MaxRateLimitedTries = 10;
 
     // A non-JSON 429/403 is Cloudflare's IP ban page: stop sending bot requests for a while.
     private static readonly TimeSpan CloudflarePause = TimeSpan.FromMinutes(5);
 
-    private Task<T> SendJsonAsync<T>(DiscordRoute route, MessageBody body, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    private readonly Uri _baseUri = new(options.ApiBaseUrl.TrimEnd('/') + "/");
+    private readonly OutboundPolicy _policy = new(time);
+    private readonly RetryRules _retryRules = new(options.MaxAttempts, options.RetryBaseDelay)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, DiscordJsonContext.Default.MessageBody);
-        return SendAsync(route, () => JsonContent(bytes), answer, canReplay: true, cancellationToken);
-    }
-
-    private Task<Message> SendFileAsync(DiscordRoute route, MessageBody body, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var safeName = DiscordFileNames.Safe(fileName, "file.txt", DiscordLimits.FileName);
-        var payload = body with { Attachments = [new AttachmentSlot { Id = 0, Filename = safeName }] };
-        var json = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJsonContext.Default.MessageBody);
-        var start = content.CanSeek ? content.Position : 0;
-        var mediaType = MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed : new MediaTypeHeaderValue("application/octet-stream");
-
-        HttpContent Build()
-        {
-            var form = new MultipartFormDataContent();
-            var jsonPart = JsonContent(json);
-            jsonPart.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"payload_json\"" };
-            form.Add(jsonPart);
-            var filePart = new ReplayableStreamContent(content, start);
-            filePart.Headers.ContentType = mediaType;
-            filePart.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"files[0]\"", FileName = $"\"{safeName}\"" };
-            form.Add(filePart);
-            return form;
-        }
-
-        // A stream that cannot rewind can be sent once only.
-        return SendAsync(route, Build, DiscordJsonContext.Default.Message, canReplay: content.CanSeek, cancellationToken);
-    }
-
-    private static ByteArrayContent JsonContent(byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
+        MaxRateLimitedAttempts = MaxRateLimitedTries,
+        CountRateLimitsApart = true,
+    };
 
     // A 429 is Discord saying "later", not a failure: it does not use up a try; its own count is bounded.
     // A body that cannot be sent twice (a stream that cannot rewind) gets one try, 429 or not.
-    private Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent?> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(DiscordRoute route, Func<HttpContent?> content, JsonTypeInfo<T> answer, bool canReplay, CancellationToken cancellationToken)
     {
         var uri = new Uri(_baseUri, route.Path);
         return _policy.ExecuteAsync(canReplay ? _retryRules : RetryRules.Once,
             (tries, token) => TryOnceAsync(route, uri, content, answer, tries, token), cancellationToken);
     }
 
-    private const int MaxRateLimitedTries = 10;
-
     // One try: the answer, or how long to wait before the next try; throws when there is to be none.
     private async Task<TryOutcome<T>> TryOnceAsync<T>(DiscordRoute route, Uri uri, Func<HttpContent?> content, JsonTypeInfo<T> answer, TryCount tries, CancellationToken cancellationToken)
     {
-        using var lease = await limiter.AcquireAsync(route, _options.MaxRateLimitWait, cancellationToken);
+        using var lease = await limiter.AcquireAsync(route, options.MaxRateLimitWait, cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.RequestTimeout);
+        deadline.CancelAfter(options.RequestTimeout);
         using var request = new HttpRequestMessage(route.Method, uri) { Content = content() };
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", DiscordApiClient.UserAgent);
         if (route.UsesBotToken)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.BotToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);
         }
 
         HttpResponseMessage response;
@@ -89,7 +57,7 @@ public sealed partial class DiscordApiClient
         catch (Exception ex) when (ex is HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var detail = ex is OperationCanceledException ? $"no answer within {Format.Span(_options.RequestTimeout)}" : ex.Message;
+            var detail = ex is OperationCanceledException ? $"no answer within {Format.Span(options.RequestTimeout)}" : ex.Message;
             DiscordLog.NetworkError(logger, route.Display, tries.Attempt, detail);
             // A request that may have arrived is resent only where a resend cannot duplicate anything.
             if (!route.SafeToResend || !tries.CanRetry(RetryKind.Error))
@@ -152,7 +120,7 @@ public sealed partial class DiscordApiClient
         {
             limiter.Exhaust(lease, retryAfter, global: true);
         }
-        if (!tries.CanRetry(RetryKind.RateLimit) || retryAfter > _options.MaxRateLimitWait)
+        if (!tries.CanRetry(RetryKind.RateLimit) || retryAfter > options.MaxRateLimitWait)
         {
             throw new DiscordApiException(429, limit?.Code, limit?.Message, string.Create(CultureInfo.InvariantCulture,
                 $"Discord {route.Display} is rate limited (retry after {retryAfter.TotalSeconds:0.#} s, try {attempt} of {tries.Rules.MaxRateLimitedAttempts})"));

@@ -6,12 +6,12 @@ namespace MediaAnalysis.Pipeline.Audio;
 
 // The track's time: its edit list, which must leave the audio whole for the copy to be ffmpeg's, and its
 // time-to-sample table, which gives the length.
-public sealed partial class Mp4AacTrack
+internal static class Mp4TrackTiming
 {
     // An edit list that only skips the encoder's priming samples is kept by ffmpeg's stream copy; one that
     // trims the track or shifts it is not, and is left to ffmpeg. `editEnd`: where the edit ends in media
     // ticks (-1 when the movie has no timescale), or null without an edit list.
-    private static bool TryEditEnd(SafeFileHandle handle, Box trak, uint timescale, uint movieScale, out long? editEnd, out string? whyNot)
+    public static bool TryEditEnd(SafeFileHandle handle, Box trak, uint timescale, uint movieScale, out long? editEnd, out string? whyNot)
     {
         editEnd = null;
         whyNot = null;
@@ -42,7 +42,7 @@ public sealed partial class Mp4AacTrack
     // The track's length in media ticks from stts, which must time every sample; an edit that ends more than
     // two frames before the track does cuts its end, which ffmpeg's copy honours (a stream copy with -t leaves
     // it a fraction of a frame short, which it does not).
-    private static bool TryTimes(byte[] stts, uint sampleCount, long? editEnd, out long ticks, out string? whyNot)
+    public static bool TryTimes(byte[] stts, uint sampleCount, long? editEnd, out long ticks, out string? whyNot)
     {
         ticks = 0;
         long timed = 0, longestFrame = 0;

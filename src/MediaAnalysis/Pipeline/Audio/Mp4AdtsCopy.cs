@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace MediaAnalysis.Pipeline.Audio;
 
-// The copy: the track's frames, each behind its ADTS header, in file order.
-public sealed partial class Mp4AacTrack
+// The copy of an AAC track to ADTS: the track's frames, each behind its ADTS header, in file order.
+internal static class Mp4AdtsCopy
 {
     // The file is read front to back in 1 MiB steps, through the video between audio chunks, as `cat` reads
     // it: from a cold cache, reads of just the audio chunks (a few hundred KB to a few MB apart), seeking past
@@ -17,7 +17,7 @@ public sealed partial class Mp4AacTrack
 
     // Writes the track as ADTS to `output`. With `growing`, the file is still downloading: each chunk is read
     // once the download has passed it. Returns false if the file ended before the track did (a file cut short).
-    public async Task<bool> CopyAsync(string input, string output, GrowingFile? growing, CancellationToken cancellationToken)
+    public static async Task<bool> CopyAsync(Mp4SampleTable table, byte[] adtsHeader, string input, string output, GrowingFile? growing, CancellationToken cancellationToken)
     {
         // SequentialScan: posix_fadvise(SEQUENTIAL), a larger kernel read-ahead.
         using var source = File.OpenHandle(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -27,7 +27,7 @@ public sealed partial class Mp4AacTrack
         var pending = ArrayPool<byte>.Shared.Rent(OutputBytes);
         try
         {
-            return await CopyAsync(source, target, window.AsMemory(0, WindowBytes), pending.AsMemory(0, OutputBytes), growing, cancellationToken);
+            return await CopyAsync(table, adtsHeader, source, target, window.AsMemory(0, WindowBytes), pending.AsMemory(0, OutputBytes), growing, cancellationToken);
         }
         finally
         {
@@ -36,25 +36,25 @@ public sealed partial class Mp4AacTrack
         }
     }
 
-    private async Task<bool> CopyAsync(
-        SafeFileHandle source, FileStream target, Memory<byte> window, Memory<byte> pending, GrowingFile? growing, CancellationToken cancellationToken)
+    private static async Task<bool> CopyAsync(
+        Mp4SampleTable table, byte[] adtsHeader, SafeFileHandle source, FileStream target, Memory<byte> window, Memory<byte> pending, GrowingFile? growing, CancellationToken cancellationToken)
     {
         long windowStart = 0;
         var windowLength = 0;
         var pendingLength = 0;
-        foreach (var (chunkOffset, firstSample, samples) in Chunks())
+        foreach (var (chunkOffset, firstSample, samples) in table.Chunks())
         {
             var offset = chunkOffset;
             for (var sample = firstSample; sample < firstSample + samples; sample++)
             {
-                var size = SampleSize(sample);
+                var size = table.SampleSize(sample);
                 while (offset < windowStart || offset + size > windowStart + windowLength)
                 {
                     // The next read starts where the last one ended, unless the sample is far ahead.
                     var windowEnd = windowStart + windowLength;
                     windowStart = windowLength > 0 && offset >= windowEnd && offset - windowEnd < SkipAhead ? windowEnd : offset;
                     // Never past the last audio byte: a download is awaited only as far as the track goes.
-                    var want = (int)Math.Min(window.Length, Math.Max(offset + size - windowStart, DataEnd - windowStart));
+                    var want = (int)Math.Min(window.Length, Math.Max(offset + size - windowStart, table.DataEnd - windowStart));
                     if (growing is not null && !await growing.WaitForAsync(windowStart + want, cancellationToken))
                     {
                         return false;
@@ -71,7 +71,7 @@ public sealed partial class Mp4AacTrack
                     await target.WriteAsync(pending[..pendingLength], cancellationToken);
                     pendingLength = 0;
                 }
-                AdtsFraming.Write(pending.Span[pendingLength..], _adtsHeader, size);
+                AdtsFraming.Write(pending.Span[pendingLength..], adtsHeader, size);
                 pendingLength += AdtsFraming.HeaderBytes;
                 window.Span.Slice((int)(offset - windowStart), size).CopyTo(pending.Span[pendingLength..]);
                 pendingLength += size;
