@@ -40,6 +40,7 @@ public static class PipelineRegistration
         services.AddSingleton<MediaInspector>();
         services.AddSingleton<AudioExtractor>();
         services.AddSingleton<ModelFanOut>();
+        services.AddSingleton<VerdictWriter>();
         services.AddSingleton<MediaSlots>();
         // A one-off run's own folder; `serve` replaces this with its instance's (QueueRegistration).
         services.TryAddSingleton(sp => new TempFolders(
