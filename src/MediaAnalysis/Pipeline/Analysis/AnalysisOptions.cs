@@ -15,6 +15,11 @@ public sealed class AnalysisOptions : IValidatedOptions
 
     public VerdictOptions Verdict { get; set; } = new();
 
+    // Answers follow-up questions; empty: the first model. (A server's own question model, issue 17, wins.)
+    public string? QuestionModel { get; set; }
+
+    public string EffectiveQuestionModel => string.IsNullOrWhiteSpace(QuestionModel) ? EffectiveModels[0] : QuestionModel.Trim();
+
     public string VerdictModel => string.IsNullOrWhiteSpace(Verdict.Model) ? EffectiveModels[0] : Verdict.Model.Trim();
 
     // Null when there is no other model to fall back to.

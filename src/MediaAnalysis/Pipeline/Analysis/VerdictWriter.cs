@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +9,7 @@ namespace MediaAnalysis.Pipeline.Analysis;
 // PanelVerdict.Prompt: Succeeded with the canonical document, or Failed with the reason in words (also when fewer
 // than two answers came back, so there is nothing to compare). Its cost is every call's, the failed ones included.
 public sealed class VerdictWriter(
-    IHttpClientFactory httpClients,
-    IOptions<OpenRouterOptions> openRouter,
+    SchemaCall call,
     IOptions<AnalysisOptions> analysis,
     ILogger<VerdictWriter> logger)
 {
@@ -61,45 +59,19 @@ public sealed class VerdictWriter(
     private async Task<(PanelVerdict? Verdict, string? Served, (string Reason, bool Invalid) Error)> CallAsync(
         string model, IReadOnlyList<ModelOutcome.Succeeded> answers, Spent spent, CancellationToken cancellationToken)
     {
-        var options = openRouter.Value;
         spent.Calls++;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.RequestTimeout);
-        try
+        var (reply, usage, error) = await call.PostAsync(VerdictRequest.Body(model, answers, analysis.Value.Verdict.MaxTokens), cancellationToken);
+        if (usage is not null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, options.BaseUrl.TrimEnd('/') + "/chat/completions")
-            {
-                Content = new ByteArrayContent(VerdictRequest.Body(model, answers, analysis.Value.Verdict.MaxTokens)),
-            };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey ?? "");
-            request.Headers.TryAddWithoutValidation("X-OpenRouter-Title", options.AppTitle);
-            if (!string.IsNullOrWhiteSpace(options.AppUrl))
-            {
-                request.Headers.TryAddWithoutValidation("HTTP-Referer", options.AppUrl);
-            }
-            using var client = httpClients.CreateClient(nameof(ModelFanOut));
-            using var response = await client.SendAsync(request, deadline.Token);
-            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token);
-            var reply = ModelReplyReader.Read((int)response.StatusCode, body);
-            spent.Add(reply);
-            if (!reply.Ok)
-            {
-                var code = (int)response.StatusCode >= 400 ? (int)response.StatusCode : reply.ErrorCode;
-                return (null, null, ($"error {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "in reply"}: {reply.Error ?? "no answer"}", false));
-            }
-            return PanelVerdictJson.TryRead(reply.Content) is { } verdict
-                ? (verdict, reply.ServedModel, ("", false))
-                : (null, null, ("an invalid verdict document", true));
+            spent.Add(usage);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        if (reply is null)
         {
-            return (null, null, ($"no answer within {Format.Span(options.RequestTimeout)}", false));
+            return (null, null, (error ?? "no answer", false));
         }
-        catch (HttpRequestException)
-        {
-            return (null, null, ("the model endpoint could not be reached", false));
-        }
+        return PanelVerdictJson.TryRead(reply.Content) is { } verdict
+            ? (verdict, reply.ServedModel, ("", false))
+            : (null, null, ("an invalid verdict document", true));
     }
 
     private sealed class Spent
