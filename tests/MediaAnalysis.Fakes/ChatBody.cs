@@ -7,6 +7,11 @@ namespace MediaAnalysis.Fakes;
 // array of parts, whose text parts are joined.
 internal sealed record ChatBody(string Model, IReadOnlyList<(string Role, string Content)> Messages, bool Stream)
 {
+    // response_format {"type":"json_schema","json_schema":{"name","schema"}}: the name and the schema's raw JSON.
+    public string? SchemaName { get; init; }
+
+    public string? Schema { get; init; }
+
     public static ChatBody? Parse(byte[] body)
     {
         try
@@ -28,7 +33,15 @@ internal sealed record ChatBody(string Model, IReadOnlyList<(string Role, string
                     messages.Add((role, message.TryGetProperty("content", out var c) ? Text(c) : ""));
                 }
             }
-            return new ChatBody(model, messages, stream);
+            string? schemaName = null, schema = null;
+            if (root.TryGetProperty("response_format", out var format) && format.ValueKind == JsonValueKind.Object
+                && format.TryGetProperty("type", out var type) && type.ValueEquals("json_schema")
+                && format.TryGetProperty("json_schema", out var js) && js.ValueKind == JsonValueKind.Object)
+            {
+                schemaName = js.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : "";
+                schema = js.TryGetProperty("schema", out var sc) ? sc.GetRawText() : null;
+            }
+            return new ChatBody(model, messages, stream) { SchemaName = schemaName, Schema = schema };
         }
         catch (JsonException)
         {

@@ -13,6 +13,11 @@ public sealed record ChatRequest(
 {
     public long BodyLength { get; init; }
 
+    // Set when the request asked for response_format json_schema: the schema's name and raw JSON.
+    public string? SchemaName { get; init; }
+
+    public string? Schema { get; init; }
+
     public int? StatusCode { get; init; }
 
     public DateTimeOffset? CompletedAt { get; init; }

@@ -51,6 +51,9 @@ public sealed class FakeOpenRouter : IAsyncDisposable
         return fake;
     }
 
+    // Logged json_schema requests (response_format), e.g. the panel verdict's.
+    public IReadOnlyList<ChatRequest> SchemaRequests => [.. Requests.Where(r => r.SchemaName is not null)];
+
     // Consumed one per request of that model, before FailAlways and the default answer.
     public void Enqueue(string model, FakeChatReply reply) =>
         _scripts.GetOrAdd(model, _ => new ConcurrentQueue<FakeChatReply>()).Enqueue(reply);
@@ -81,6 +84,8 @@ public sealed class FakeOpenRouter : IAsyncDisposable
         var full = new ChatRequest(model, body, HeaderSnapshot.Of(context.Request.Headers), receivedAt, parsed?.Messages ?? [])
         {
             BodyLength = body.Length,
+            SchemaName = parsed?.SchemaName,
+            Schema = parsed?.Schema,
         };
         var logged = KeepBodies ? full : full with { Body = [], Messages = [] };
         var index = _log.Add(logged);
@@ -138,6 +143,11 @@ public sealed class FakeOpenRouter : IAsyncDisposable
         if (_failures.TryGetValue(parsed.Model, out var failure))
         {
             return failure;
+        }
+        // A json_schema request the test did not script gets a document that fits the schema, as a real model's would.
+        if (AnswerFor is null && request.Schema is { } schema)
+        {
+            return FakeChatReply.Success(SchemaInstance.For(schema, request.Model));
         }
         return FakeChatReply.Success((AnswerFor ?? DefaultAnswer.For)(request));
     }

@@ -42,6 +42,12 @@ public sealed class FileReplier(string path) : IChatReplier
         return Task.CompletedTask;
     }
 
+    public Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
+    {
+        Append(new Line(job.JobId, "verdict", verdict.Prompt, verdict.Model, null, null));
+        return Task.CompletedTask;
+    }
+
     public Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)
     {
         Append(new Line(job.JobId, "notify", null, null, final.State.ToString(), null));

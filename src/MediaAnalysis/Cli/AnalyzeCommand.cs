@@ -69,6 +69,11 @@ public static class AnalyzeCommand
         try
         {
             result = await pipeline.RunAsync(source, progress, cancellationToken);
+            if (host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalysisOptions>>().Value.Verdict.Enabled && !result.NoSpeech)
+            {
+                stderr.WriteLine("⚖️ Writing the panel verdict…");
+                result = result with { Verdict = await host.Services.GetRequiredService<VerdictWriter>().WriteAsync(result.Outcomes, cancellationToken) };
+            }
         }
         catch (AnalysisFailedException ex)
         {

@@ -38,6 +38,11 @@ public static class ResultWriter
                     break;
             }
         }
+        if (result.Verdict is { } verdict)
+        {
+            stdout.WriteLine();
+            VerdictText.Write(verdict, stdout);
+        }
         stdout.WriteLine();
         stdout.WriteLine($"{result.SucceededCount} of {result.Outcomes.Count} answers"
             + (result.TotalCost is { } cost ? $" · total {Format.Cost(cost)}" : ""));
@@ -83,6 +88,10 @@ public static class ResultWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (result.Verdict is { } verdict)
+        {
+            VerdictText.WriteJson(verdict, json);
+        }
         if (result.TotalCost is { } total) { json.WriteNumber("totalCost", total); } else { json.WriteNull("totalCost"); }
         json.WriteEndObject();
         json.Flush();

@@ -49,4 +49,13 @@ public static partial class PipelineLog
 
     [LoggerMessage(1021, LogLevel.Warning, "{Prompt} by {Model} failed with status {Status} on try {Attempt}: {Error}")]
     public static partial void ModelFailedAttempt(ILogger logger, string prompt, string model, int status, string error, int attempt);
+
+    [LoggerMessage(1030, LogLevel.Information, "Panel verdict by {Model} written in {Seconds:0.0} s ({Calls} calls)")]
+    public static partial void VerdictWritten(ILogger logger, string model, int calls, double seconds);
+
+    [LoggerMessage(1031, LogLevel.Warning, "Panel verdict by {Model} failed on try {Attempt}: {Error}")]
+    public static partial void VerdictAttemptFailed(ILogger logger, string model, int attempt, string error);
+
+    [LoggerMessage(1032, LogLevel.Information, "Panel verdict skipped: {Answers} answers came back")]
+    public static partial void VerdictSkipped(ILogger logger, int answers);
 }

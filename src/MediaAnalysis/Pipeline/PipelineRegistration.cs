@@ -40,6 +40,9 @@ public static class PipelineRegistration
         services.AddSingleton<MediaInspector>();
         services.AddSingleton<AudioExtractor>();
         services.AddSingleton<ModelFanOut>();
+        services.AddSingleton<SchemaCall>();
+        services.AddSingleton<VerdictWriter>();
+        services.AddSingleton<MediaAnalysis.Pipeline.Questions.QuestionAnswerer>();
         services.AddSingleton<MediaSlots>();
         // A one-off run's own folder; `serve` replaces this with its instance's (QueueRegistration).
         services.TryAddSingleton(sp => new TempFolders(

@@ -31,6 +31,12 @@ public sealed class FencedReplier(IChatReplier inner, LeaseFence fence) : IChatR
         await inner.PostAnswerAsync(job, outcome, cancellationToken);
     }
 
+    public async Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
+    {
+        await fence.EnsureAsync();
+        await inner.PostVerdictAsync(job, verdict, cancellationToken);
+    }
+
     public async Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)
     {
         if (await fence.HoldsAsync())

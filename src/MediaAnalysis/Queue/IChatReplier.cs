@@ -23,6 +23,10 @@ public interface IChatReplier
     // Posts one answer, or the short error for a failed model, where the answers go.
     Task PostAnswerAsync(ReplyContext job, ModelOutcome outcome, CancellationToken cancellationToken);
 
+    // Posts the panel verdict (PanelVerdict.Prompt): Succeeded holds the PanelVerdictJson document; Failed's reason is
+    // the one line that says why there is none. Once per job, like an answer.
+    Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken);
+
     // Tells the asker the job ended (done, failed, cancelled, timed out), mentioning them where the answers
     // are. Once per job: the replier records it in its state, so a restart or a second call says nothing.
     Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken);

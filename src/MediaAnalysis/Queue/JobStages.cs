@@ -15,6 +15,7 @@ public sealed class JobStages(
     AnalysisPipeline pipeline,
     IJobStore store,
     IOptions<AnalysisOptions> analysis,
+    VerdictStage verdict,
     AppMetrics metrics,
     TimeProvider time,
     ILogger<JobStages> logger)
@@ -30,7 +31,7 @@ public sealed class JobStages(
     public JobStatus InitialStatus(JobRecord job, IReadOnlyList<StoredAnswer> stored)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return stored.Aggregate(JobStatus.From(job, Prompts, Models), (s, a) => s.WithOutcome(a.Outcome)) with
+        return stored.Where(a => !PanelVerdict.Is(a.Outcome)).Aggregate(JobStatus.From(job, Prompts, Models), (s, a) => s.WithOutcome(a.Outcome)) with
         {
             State = JobState.Running,
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,
@@ -65,6 +66,8 @@ public sealed class JobStages(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(replier);
+        // The verdict is stored among the answers but is no answer: the verdict stage alone reads it.
+        stored = [.. stored.Where(a => !PanelVerdict.Is(a.Outcome))];
         using var poster = new AnswerPoster(job.Id, Prompts, Models, stored, replier, context, store);
         var progress = new JobProgress(job.Id, status, store, poster, metrics, [.. Models], time, logger);
         try
@@ -117,6 +120,7 @@ public sealed class JobStages(
         var answered = stored.Select(a => (a.Outcome.Prompt, a.Outcome.Model)).ToHashSet();
         await pipeline.AnalyzeAsync(transcript, answered, progress, cancellationToken);
         await poster.PostReadyAsync(cancellationToken);
+        await verdict.RunAsync(job, replier, context, cancellationToken);
         return (JobState.Done, null);
     }
 }

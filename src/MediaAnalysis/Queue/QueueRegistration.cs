@@ -16,6 +16,8 @@ public static class QueueRegistration
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();
         services.AddSingleton<JobStages>();
+        services.AddSingleton<VerdictSwitch>();
+        services.AddSingleton<VerdictStage>();
         services.AddSingleton<FinishRetry>();
         // Each instance's job folders under its own id, so its start deletes what it left and nobody else's.
         services.AddSingleton(sp => new TempFolders(

@@ -32,6 +32,23 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_the_verdict_on_analyze_prints_it_after_the_answers_and_in_json()
+    {
+        _h.Settings["Analysis:Verdict:Enabled"] = "true";
+
+        var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal]);
+        var json = await _h.AnalyzeAsync(media[TestVideoKind.Normal], "--json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains($"## Panel verdict · {PipelineHarness.Models[0]}", run.Stdout);
+        Assert.True(run.Stdout.IndexOf("## Panel verdict", StringComparison.Ordinal) > run.Stdout.LastIndexOf("## Review", StringComparison.Ordinal));
+        Assert.Contains("### Where they differ", run.Stdout);
+        var verdict = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("verdict");
+        Assert.True(verdict.GetProperty("ok").GetBoolean());
+        Assert.Equal(2, verdict.GetProperty("document").GetProperty("disagreements").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_fake_deepgram_without_decoding_still_hears_the_audio()
     {
         _h.Deepgram.DecodeAudio = false; // the load bench's mode

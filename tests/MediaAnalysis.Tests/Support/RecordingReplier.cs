@@ -77,6 +77,30 @@ public sealed class RecordingReplier : IChatReplier
         return Task.CompletedTask;
     }
 
+    private readonly List<ModelOutcome> _verdicts = [];
+
+    // The panel verdicts posted, in order (each is also a "verdict" entry in Posts).
+    public IReadOnlyList<ModelOutcome> Verdicts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _verdicts];
+            }
+        }
+    }
+
+    public Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _posts.Add(new Posted(job.JobId, "verdict", verdict.Prompt, verdict.Model));
+            _verdicts.Add(verdict);
+        }
+        return Task.CompletedTask;
+    }
+
     // Jobs whose asker was told of the end, in order.
     public IReadOnlyList<string> Notified
     {

@@ -56,6 +56,17 @@ public sealed partial class DiscordReplier(DiscordApiClient api, TimeProvider ti
         }
     }
 
+    // With the same nonce an answer would have (the verdict is stored as one), so a restart between its post and
+    // its mark gets the first message back.
+    public async Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
+    {
+        var (state, target) = await AnswersChannelAsync(job, cancellationToken);
+        var body = DiscordRenderer.Verdict(verdict);
+        await DiscordRefusals.Guard(() => target is null
+            ? api.CreateFollowupAsync(state.ApplicationId, state.InteractionToken, body, cancellationToken)
+            : api.CreateMessageAsync(target, body with { Nonce = AnswerNonce(job.JobId, verdict, 0), EnforceNonce = true }, cancellationToken));
+    }
+
     // At most 25 characters, as Discord allows.
     private static string AnswerNonce(string jobId, ModelOutcome outcome, int part) =>
         "a" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(

@@ -117,6 +117,13 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
         }
     }
 
+    public async Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
+    {
+        var state = SlackJobState.Parse(job.PlatformState);
+        var message = SlackRenderer.Verdict(verdict);
+        await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, cancellationToken));
+    }
+
     // A threaded reply that mentions the asker, once: recorded before it is posted, since Slack has no key that
     // would make a second post after a restart return the first.
     public async Task NotifyEndAsync(ReplyContext job, JobStatus final, CancellationToken cancellationToken)

@@ -14,6 +14,21 @@ public sealed class AnalysisOptions : IValidatedOptions
 
     public IReadOnlyList<string> EffectiveModels => Models is { Count: > 0 } models ? models : AnalysisDefaults.Models;
 
+    public VerdictOptions Verdict { get; set; } = new();
+
+    // Answers follow-up questions; empty: the first model. (A server's own question model, issue 17, wins.)
+    public string? QuestionModel { get; set; }
+
+    public string EffectiveQuestionModel => string.IsNullOrWhiteSpace(QuestionModel) ? EffectiveModels[0] : QuestionModel.Trim();
+
+    public string VerdictModel => string.IsNullOrWhiteSpace(Verdict.Model) ? EffectiveModels[0] : Verdict.Model.Trim();
+
+    // Null when there is no other model to fall back to.
+    public string? VerdictFallback =>
+        !string.IsNullOrWhiteSpace(Verdict.Fallback) ? Verdict.Fallback.Trim()
+        : EffectiveModels.Skip(1).FirstOrDefault(m => !string.Equals(m, VerdictModel, StringComparison.Ordinal))
+          ?? EffectiveModels.FirstOrDefault(m => !string.Equals(m, VerdictModel, StringComparison.Ordinal));
+
     public IReadOnlyList<PromptVariant> EffectivePrompts => Prompts is { Count: > 0 } prompts ? prompts : AnalysisDefaults.Prompts;
 
     public IEnumerable<string> Validate()
@@ -56,6 +71,14 @@ public sealed class AnalysisOptions : IValidatedOptions
             {
                 yield return $"{SectionName}:Prompts:{i}:User must contain {PromptVariant.TranscriptPlaceholder} exactly once";
             }
+        }
+        if (prompts.Any(p => string.Equals(p.Name?.Trim(), MediaAnalysis.Jobs.PanelVerdict.Prompt, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return $"{SectionName}:Prompts may not use the name '{MediaAnalysis.Jobs.PanelVerdict.Prompt}' (the panel verdict's)";
+        }
+        if (Verdict.MaxTokens is < 100 or > 100_000)
+        {
+            yield return $"{SectionName}:Verdict:MaxTokens must be between 100 and 100000, got {Verdict.MaxTokens}";
         }
         if (prompts.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != prompts.Count)
         {

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Pipeline.Analysis;
+
+// The verdict's request body: the answers (not the transcript), each headed by its prompt and model, and a
+// response_format of type json_schema so the reply is a PanelVerdict document and nothing else.
+public static class VerdictRequest
+{
+    public const string System = """
+        You compare answers that several AI models wrote about the same video, each from the same transcript.
+        You do not see the video or the transcript: judge only what the answers say.
+        Reply with the JSON document the schema describes:
+        - agreements: points most of the answers make, one short sentence each;
+        - disagreements: each point the answers differ on, with every differing model's position, naming each model exactly as it is named in its heading;
+        - unique_points: a point only one model noticed, naming that model.
+        Leave a list empty rather than inventing an entry. Write in the language of the answers.
+        """;
+
+    public static byte[] Body(string model, IReadOnlyList<ModelOutcome.Succeeded> answers, int maxTokens)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("model", model);
+            json.WriteNumber("max_tokens", maxTokens);
+            json.WriteStartArray("messages");
+            Message(json, "system", System);
+            Message(json, "user", User(answers));
+            json.WriteEndArray();
+            json.WriteStartObject("response_format");
+            json.WriteString("type", "json_schema");
+            json.WriteStartObject("json_schema");
+            json.WriteString("name", PanelVerdictJson.SchemaName);
+            json.WriteBoolean("strict", true);
+            json.WritePropertyName("schema");
+            json.WriteRawValue(PanelVerdictJson.Schema);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    public static string User(IReadOnlyList<ModelOutcome.Succeeded> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var text = new StringBuilder();
+        for (var i = 0; i < answers.Count; i++)
+        {
+            text.Append("## Answer ").Append(i + 1).Append(": model ").Append(answers[i].Model)
+                .Append(", prompt \"").Append(answers[i].Prompt).Append("\"\n\n")
+                .Append(answers[i].Answer.Trim()).Append("\n\n");
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    private static void Message(Utf8JsonWriter json, string role, string content)
+    {
+        json.WriteStartObject();
+        json.WriteString("role", role);
+        json.WriteString("content", content);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,56 @@
+using MediaAnalysis.Chat.Discord;
+using MediaAnalysis.Chat.Discord.Rendering;
+using MediaAnalysis.Fakes;
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Tests.Chat.Discord;
+
+// The panel verdict on Discord, from a signed /analyze: one embed after the six answers, and the same message
+// back (its nonce) when a restart posts it again after losing its "posted" mark.
+[Collection(MediaCollection.Name)]
+public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
+{
+    private PipelineHarness _outside = null!;
+    private DiscordFlowHarness _d = null!;
+
+    public async Task InitializeAsync()
+    {
+        _outside = await PipelineHarness.StartAsync();
+        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
+        _d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Analysis:Verdict:Enabled"] = "true" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _d.DisposeAsync();
+        await _outside.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_verdict_is_the_last_post_in_the_thread_and_is_not_posted_twice()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(JobState.Done, job.State);
+        var thread = Assert.Single(_d.Discord.Threads);
+        var posted = _d.Discord.MessagesIn(thread.Id);
+        var last = posted.Last(m => m.Embeds.Count > 0);
+        Assert.Equal(DiscordRenderer.VerdictTitle, Assert.Single(last.EmbedTitles));
+        var text = Assert.Single(last.EmbedDescriptions);
+        Assert.Contains("**Where they agree**", text, StringComparison.Ordinal);
+        Assert.Contains("**Where they differ**", text, StringComparison.Ordinal);
+        Assert.Contains("**Only one noticed**", text, StringComparison.Ordinal);
+        Assert.Contains("$", last.Embeds[0].GetProperty("footer").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(PipelineHarness.Models[0], Assert.Single(_outside.OpenRouter.SchemaRequests).Model);
+
+        var stored = (await _d.Store.GetAsync(job.Id, CancellationToken.None))!;
+        var verdict = Assert.Single(await _d.Store.GetAnswersAsync(job.Id, CancellationToken.None), a => PanelVerdict.Is(a.Outcome)).Outcome;
+        await _d.App.Services.GetRequiredService<DiscordReplier>().PostVerdictAsync(
+            MediaAnalysis.Queue.ReplyContexts.ReplyContextFor(_d.Store, stored), verdict, CancellationToken.None);
+
+        Assert.Equal(posted.Count, _d.Discord.MessagesIn(thread.Id).Count);
+        Assert.Empty(_d.Discord.Violations);
+    }
+}

@@ -1,0 +1,37 @@
+using MediaAnalysis.Chat.Slack.Rendering;
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Tests.Chat.Slack;
+
+// The panel verdict on Slack, from a signed mention: one threaded reply with blocks after the six answers.
+[Collection(MediaCollection.Name)]
+public sealed class SlackVerdictTests(MediaFiles media) : IAsyncLifetime
+{
+    private SlackFlowHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await SlackFlowHarness.StartAsync(media, new() { ["Analysis:Verdict:Enabled"] = "true" });
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task The_verdict_follows_the_answers_in_the_thread_as_blocks_with_its_cost()
+    {
+        var ts = _h.Slack.PostUserMessage(SlackFlowHarness.Channel, SlackFlowHarness.Person, $"<@{_h.Slack.BotUserId}> analyze", _h.Video);
+        using (await _h.PostAsync("/slack/events", _h.Event("EvV1", "app_mention", ts))) { }
+        var job = Assert.Single(await _h.WaitForJobsAsync(ts));
+
+        // Posts to one channel are paced at one a second: the verdict comes a few seconds after the job's row ends.
+        var thread = await SlackFlowHarness.EventuallyAsync(() => _h.Slack.MessagesIn(SlackFlowHarness.Channel, ts),
+            t => t.Any(m => m.TextsOf("header").Contains(SlackRenderer.VerdictHeader)), seconds: 30);
+        var verdict = Assert.Single(thread, m => m.TextsOf("header").Contains(SlackRenderer.VerdictHeader));
+        var answers = thread.Where(m => m.TextsOf("header").Any(h => h.StartsWith("Summary", StringComparison.Ordinal) || h.StartsWith("Review", StringComparison.Ordinal))).ToList();
+        Assert.Equal(6, answers.Count);
+        Assert.True(string.CompareOrdinal(verdict.Ts, answers.Max(a => a.Ts)) > 0, "the verdict came before an answer");
+        var sections = string.Join("\n", verdict.TextsOf("section"));
+        Assert.Contains("*Where they agree*", sections, StringComparison.Ordinal);
+        Assert.Contains("*Where they differ*", sections, StringComparison.Ordinal);
+        Assert.Contains("$", string.Join("\n", verdict.TextsOf("context")), StringComparison.Ordinal);
+        Assert.True(Assert.Single(await _h.Store.GetAnswersAsync(job.Id, CancellationToken.None), a => PanelVerdict.Is(a.Outcome)).Posted);
+        Assert.Empty(_h.Slack.Violations);
+    }
+}
