@@ -17,7 +17,7 @@ public sealed class ArchitectureTests
         ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
         ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
-        ["Web"] = ["Jobs", "Storage", "Configuration", "Diagnostics", "Markup"],
+        ["Web"] = ["Jobs", "Storage", "Configuration", "Diagnostics", "Markup", "Pipeline"],
         // The composition root.
         ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web"],
     };
