@@ -29,6 +29,7 @@ public static class PageAssets
         .bar{display:flex;justify-content:space-between;align-items:start;gap:.5rem}
         button{font:inherit;font-size:.875rem;padding:.25rem .75rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);cursor:pointer}
         .answer{overflow-wrap:anywhere}.answer h4,.answer h5,.answer h6{font-size:1rem;margin:1rem 0 .25rem}
+        .answer blockquote{margin:.5rem 0;padding:.1rem .75rem;border-left:3px solid var(--line);color:var(--muted)}
         .answer pre{overflow-x:auto;background:var(--bg);padding:.5rem;border-radius:6px}
         .answer .table{overflow-x:auto}.answer table{border-collapse:collapse}.answer th,.answer td{border:1px solid var(--line);padding:.25rem .5rem}
         .failed{color:var(--bad)}.waiting{color:var(--muted);font-style:italic}
