@@ -3,13 +3,15 @@ using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Web;
 
 namespace MediaAnalysis.Cli;
 
-// `analyze PATH-OR-URL [--json]`: the bot's pipeline, once, in the terminal.
+// `analyze PATH-OR-URL [--json] [--html FILE]`: the bot's pipeline, once, in the terminal (--html also writes the
+// results page, self-contained).
 public static class AnalyzeCommand
 {
-    public const string Usage = "Usage: MediaAnalysis analyze PATH-OR-URL [--json] [--language CODE] [--verbose] [--Section:Key=value ...]";
+    public const string Usage = "Usage: MediaAnalysis analyze PATH-OR-URL [--json] [--html FILE] [--language CODE] [--verbose] [--Section:Key=value ...]";
 
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
@@ -22,6 +24,18 @@ public static class AnalyzeCommand
         var json = own.Remove("--json");
         var verbose = own.Remove("--verbose");
         string? language = null;
+        string? html = null;
+        if (own.IndexOf("--html") is var htmlAt and >= 0)
+        {
+            html = htmlAt + 1 < own.Count && !own[htmlAt + 1].StartsWith('-') ? own[htmlAt + 1] : null;
+            if (html is null || !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(html))))
+            {
+                stderr.WriteLine(html is null ? "--html needs a file to write the page to." : $"--html: there is no folder for {html}.");
+                stderr.WriteLine(Usage);
+                return ExitCodes.BadArguments;
+            }
+            own.RemoveRange(htmlAt, 2);
+        }
         if (own.IndexOf("--language") is var at and >= 0)
         {
             var word = at + 1 < own.Count ? own[at + 1] : null;
@@ -98,6 +112,18 @@ public static class AnalyzeCommand
         else if (!result.NoSpeech)
         {
             ResultWriter.WriteText(result, stdout);
+        }
+        if (html is not null && !result.NoSpeech)
+        {
+            try
+            {
+                await LocalPage.WriteAsync(html, LocalPage.From(result, fanOut.Prompts.Select(p => p.Name), fanOut.Models), cancellationToken);
+                stderr.WriteLine($"✓ The results page is in {html}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"✗ Could not write the page to {html}: {ex.Message}");
+            }
         }
         if (result.NoSpeech)
         {

@@ -6,6 +6,7 @@ using MediaAnalysis.Lifecycle;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Queue;
 using MediaAnalysis.Storage;
+using MediaAnalysis.Web;
 
 namespace MediaAnalysis.Cli;
 
@@ -61,6 +62,7 @@ public static class ServeCommand
         builder.Services.AddChat(builder.Configuration);
         builder.Services.AddLifecycle();
         builder.Services.AddAppMetrics();
+        builder.Services.AddResultPages();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -69,6 +71,7 @@ public static class ServeCommand
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapChatEndpoints(app.Configuration);
+        app.MapResultPages();
         return app;
     }
 

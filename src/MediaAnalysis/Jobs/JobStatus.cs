@@ -37,6 +37,9 @@ public sealed record JobStatus
     // A line for people: the failure reason, "Cancelled by …", "The bot restarted; picking up where it left off."
     public string? Note { get; init; }
 
+    // The job's private results page ("Side by side"), when pages are on and this process made its link.
+    public string? PageUrl { get; init; }
+
     public bool IsFinished => State is JobState.Done or JobState.Failed or JobState.Cancelled or JobState.TimedOut;
 
     public bool Cancellable => State is JobState.Queued or JobState.Running;

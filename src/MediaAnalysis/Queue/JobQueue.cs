@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
@@ -16,6 +17,7 @@ public sealed class JobQueue(
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
     IOptions<MediaOptions> media,
+    IOptions<WebOptions> web,
     TimeProvider time,
     AppMetrics metrics,
     ILogger<JobQueue> logger)
@@ -53,7 +55,19 @@ public sealed class JobQueue(
             metrics.JobRefused(request.Platform);
         }
         QueueLog.Enqueued(logger, result.Job?.Id ?? "-", request.Platform, request.Tenant, result.Outcome.ToString());
-        return (result, result.Job is { } job ? await StatusAsync(job, cancellationToken) : null);
+        if (result.Job is not { } job)
+        {
+            return (result, null);
+        }
+        var status = await StatusAsync(job, cancellationToken);
+        // A new job's results page: the link exists only here, in the status it is shown in; the store keeps its hash.
+        if (result.Outcome == EnqueueOutcome.Created && web.Value.PagesEnabled)
+        {
+            var token = PageToken.New();
+            await store.SetPageTokenHashAsync(job.Id, PageToken.Hash(token), cancellationToken);
+            status = status with { PageUrl = web.Value.PageUrl(token) };
+        }
+        return (result, status);
     }
 
     public ReplyContext ReplyContextFor(JobRecord job) => store.ReplyContextFor(job);

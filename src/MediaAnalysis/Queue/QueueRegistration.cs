@@ -11,6 +11,7 @@ public static class QueueRegistration
     {
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
+        services.AddValidatedOptions<WebOptions>(WebOptions.SectionName);
         services.AddJobStore();
         services.AddSingleton<WorkerWakeUp>();
         services.AddSingleton<RunningJobs>();

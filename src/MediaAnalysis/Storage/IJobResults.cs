@@ -16,4 +16,12 @@ public interface IJobResults
     Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken);
 
     Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken);
+
+    // The results page: the job keeps only the SHA-256 of its page token (Jobs/PageToken.Hash).
+    Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken);
+
+    Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    // Delete: the job's row (transcript, page token) and its answers, at once. False when there was no such job.
+    Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken);
 }

@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     public static readonly string[] Migrations =
     [
@@ -94,6 +94,12 @@ public static class JobSchema
         """
         ALTER TABLE jobs ADD COLUMN transcript_paragraphs TEXT;
         ALTER TABLE jobs ADD COLUMN requested_language VARCHAR(20);
+        """,
+        // 6: the job's results page, by the SHA-256 (hex) of its link's token: the token itself is never stored. It goes
+        // with its job's row (retention, Delete).
+        """
+        ALTER TABLE jobs ADD COLUMN page_token_hash VARCHAR(64);
+        CREATE UNIQUE INDEX jobs_by_page_token ON jobs (page_token_hash);
         """,
     ];
 }

@@ -70,6 +70,14 @@ public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgres
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         results.MarkAnswerPostedAsync(jobId, prompt, model, cancellationToken);
 
+    public Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken) =>
+        results.SetPageTokenHashAsync(jobId, tokenHash, cancellationToken);
+
+    public Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
+        results.FindByPageTokenHashAsync(tokenHash, cancellationToken);
+
+    public Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) => results.DeleteJobAsync(jobId, cancellationToken);
+
     public Task InitializeAsync(CancellationToken cancellationToken) => maintenance.InitializeAsync(cancellationToken);
 
     public Task<(int Running, int Queued)> CountsAsync(CancellationToken cancellationToken) => maintenance.CountsAsync(cancellationToken);

@@ -34,6 +34,16 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
     public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
         database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
 
+    public Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash WHERE id = @id", cancellationToken, ("@id", jobId), ("@hash", tokenHash));
+
+    public Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
+        database.FindAsync("page_token_hash = @hash", cancellationToken, ("@hash", tokenHash));
+
+    // One statement: the answers go in the same transaction as their job's row.
+    public async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync("WITH gone AS (DELETE FROM answers WHERE job_id = @id) DELETE FROM jobs WHERE id = @id", cancellationToken, ("@id", jobId)) > 0;
+
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model", cancellationToken,
             ("@id", jobId), ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));

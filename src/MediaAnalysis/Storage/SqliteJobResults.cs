@@ -35,6 +35,26 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
     public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
         database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
 
+    public Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@hash", tokenHash));
+
+    public async Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        var rows = await database.ListAsync($"SELECT {JobRows.JobColumns} FROM jobs WHERE page_token_hash = @hash", JobRows.ReadJob, cancellationToken, ("@hash", tokenHash));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>
+        await database.WriteAsync(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await SqliteDatabase.ExecuteAsync(connection, "DELETE FROM answers WHERE job_id = @id", cancellationToken, transaction, ("@id", jobId));
+            var deleted = await SqliteDatabase.ExecuteAsync(connection, "DELETE FROM jobs WHERE id = @id", cancellationToken, transaction, ("@id", jobId));
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
+        }, cancellationToken) > 0;
+
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model",
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));

@@ -10,14 +10,16 @@ public sealed class ArchitectureTests
         ["Jobs"] = [],
         ["Configuration"] = [],
         ["Http"] = [],
+        ["Markup"] = [],
         ["Pipeline"] = ["Jobs", "Configuration", "Http"],
         ["Storage"] = ["Jobs", "Configuration"],
         ["Diagnostics"] = ["Jobs", "Storage", "Configuration"],
         ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
-        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http"],
+        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
+        ["Web"] = ["Jobs", "Storage", "Configuration", "Diagnostics", "Markup", "Pipeline"],
         // The composition root.
-        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle"],
+        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web"],
     };
 
     private static readonly Type[] Types = typeof(MediaAnalysis.Cli.CommandLine).Assembly.GetTypes();

@@ -61,6 +61,29 @@ public sealed class AnalyzeCommandTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Html_writes_the_results_page_self_contained()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ma-page-{Guid.NewGuid():N}.html");
+        try
+        {
+            var run = await _h.AnalyzeAsync(media[TestVideoKind.Normal], "--html", file);
+
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+            var html = await File.ReadAllTextAsync(file);
+            Assert.Equal(6, CountOccurrences(html, "<article class=\"cell\""));
+            Assert.Equal(0, CountOccurrences(html, "class=\"waiting\""));
+            Assert.DoesNotContain("data-state=", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+            Assert.Contains("<section id=\"transcript\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Deepgram_receives_only_the_audio_decodable_of_the_videos_length_and_much_smaller()
     {
         var video = media[TestVideoKind.Normal];

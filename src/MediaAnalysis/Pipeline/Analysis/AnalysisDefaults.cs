@@ -7,7 +7,7 @@ public static class AnalysisDefaults
         ["openai/gpt-4o-mini", "anthropic/claude-haiku-4.5", "google/gemini-2.5-flash"];
 
     // Markdown both chat platforms render: Discord shows no tables and headings only down to ###; Slack's
-    // converter (SlackMarkdown) takes bold, italics, lists, links and code, and ### headings as bold lines.
+    // converter (SlackMarkdown, from the Markdig reading) takes bold, italics, lists, links and code, and ### headings as bold lines.
     public const string ChatMarkdown = " Use only Markdown that chat apps render: no tables, headings ### at most, "
         + "bullets, bold and links are fine.";
 

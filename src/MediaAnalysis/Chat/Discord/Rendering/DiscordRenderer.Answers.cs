@@ -13,7 +13,8 @@ public static partial class DiscordRenderer
     private const int MaxReason = 1500;
 
     // One answer as messages in order: embeds of at most 4096 characters, packed ≤ 10 and ≤ 6000 characters
-    // per message. The descriptions joined in order are the answer, character for character.
+    // per message. The descriptions joined in order are the answer in Discord's Markdown (DiscordMarkdown), which is
+    // the answer character for character unless it holds a table or a heading below ###.
     public static IReadOnlyList<MessageBody> Answers(ModelOutcome outcome, string prompt)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -39,7 +40,7 @@ public static partial class DiscordRenderer
         var messages = new List<MessageBody>();
         var embeds = new List<Embed>();
         var used = 0;
-        var splitter = new TextSplitter(outcome.Answer);
+        var splitter = new TextSplitter(DiscordMarkdown.From(outcome.Answer));
         while (!splitter.IsDone)
         {
             var embedTitle = messages.Count == 0 && embeds.Count == 0 ? title : title + Continued;

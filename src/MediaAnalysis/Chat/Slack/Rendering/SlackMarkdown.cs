@@ -1,144 +1,112 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using MediaAnalysis.Markup;
 
 namespace MediaAnalysis.Chat.Slack.Rendering;
 
-// The Markdown models write, as Slack mrkdwn: **bold** → *bold*, *italic* → _italic_, ~~strike~~ → ~strike~,
-// # Heading → *Heading*, [text](url) → <url|text>, "- item" → "• item", ``` fences kept without their language.
+// The Markdown models write (read once as an AnswerDocument), as Slack mrkdwn: **bold** → *bold*, *italic* → _italic_,
+// ~~strike~~ → ~strike~, # Heading → *Heading*, [text](url) → <url|text>, "- item" → "• item", ``` fences kept without
+// their language, tables as a fenced block. Blank lines stay where they were written.
 // &, < and > are escaped everywhere (also in code), so a model can never write <!channel> or a fake link.
-public static partial class SlackMarkdown
+public static class SlackMarkdown
 {
-    private const char Bold = '\u0001';
-    private const char LinkOpen = '\u0002';
-    private const char LinkClose = '\u0003';
     private const string Rule = "──────────";
 
     public static string ToMrkdwn(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var clean = Placeholders().Replace(markdown.ReplaceLineEndings("\n"), "");
-        var builder = new StringBuilder(clean.Length + 64);
-        var inFence = false;
-        foreach (var (line, index) in clean.Split('\n').Select((l, i) => (l, i)))
-        {
-            if (index > 0)
-            {
-                builder.Append('\n');
-            }
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal))
-            {
-                // Slack shows a language tag as code text; an opening fence is kept bare.
-                builder.Append(line.AsSpan(0, line.Length - trimmed.Length)).Append(inFence ? SlackText.Escape(trimmed) : "```");
-                inFence = !inFence;
-                continue;
-            }
-            builder.Append(inFence ? SlackText.Escape(line) : Line(line));
-        }
+        // Control characters have no meaning in an answer; dropping them keeps them out of Slack's text.
+        var clean = markdown.ReplaceLineEndings("\n").Replace("\u0001", "", StringComparison.Ordinal)
+            .Replace("\u0002", "", StringComparison.Ordinal).Replace("\u0003", "", StringComparison.Ordinal);
+        return ToMrkdwn(AnswerDocument.Parse(clean));
+    }
+
+    public static string ToMrkdwn(AnswerDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var builder = new StringBuilder(document.Source.Length + 64);
+        Blocks(builder, document, document.Root, 0);
         return builder.ToString();
     }
 
-    private static string Line(string line)
+    private static void Blocks(StringBuilder builder, AnswerDocument document, ContainerBlock container, int depth)
     {
-        if (Heading().Match(line) is { Success: true } heading)
+        Block? previous = null;
+        foreach (var block in container)
         {
-            var text = Inline(heading.Groups["text"].Value.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal));
-            return text.Length == 0 ? "" : $"*{text.Trim('*')}*";
+            if (block is LinkReferenceDefinitionGroup or BlankLineBlock)
+            {
+                continue;
+            }
+            if (previous is not null)
+            {
+                builder.Append('\n', document.LineBreaksBetween(previous, block));
+            }
+            Block(builder, document, block, depth);
+            previous = block;
         }
-        if (ThematicBreak().IsMatch(line))
-        {
-            return Rule;
-        }
-        if (Quote().Match(line) is { Success: true } quote)
-        {
-            return "> " + Line(quote.Groups["text"].Value);
-        }
-        if (Bullet().Match(line) is { Success: true } bullet)
-        {
-            return bullet.Groups["indent"].Value + "• " + Inline(bullet.Groups["text"].Value);
-        }
-        return Inline(line);
     }
 
-    // Code spans are only escaped; the rest is converted.
-    private static string Inline(string text)
+    private static void Block(StringBuilder builder, AnswerDocument document, Block block, int depth)
     {
-        var builder = new StringBuilder(text.Length + 16);
-        var position = 0;
-        foreach (Match code in CodeSpan().Matches(text))
+        switch (block)
         {
-            builder.Append(Emphasis(text[position..code.Index])).Append(SlackText.Escape(code.Value));
-            position = code.Index + code.Length;
+            case HeadingBlock heading:
+                var text = new StringBuilder();
+                new SlackInlines(text, plainStrong: true).Write(heading.Inline);
+                var title = text.ToString().Trim().Trim('*');
+                builder.Append(title.Length == 0 ? "" : $"*{title}*");
+                break;
+            case ThematicBreakBlock:
+                builder.Append(Rule);
+                break;
+            case FencedCodeBlock or CodeBlock:
+                Code(builder, (LeafBlock)block);
+                break;
+            case Table table:
+                builder.Append("```\n").Append(SlackText.Escape(TableText.Of(table))).Append("\n```");
+                break;
+            case QuoteBlock quote:
+                var inner = new StringBuilder();
+                Blocks(inner, document, quote, depth);
+                builder.Append(string.Join('\n', inner.ToString().Split('\n').Select(l => l.Length == 0 ? ">" : "> " + l)));
+                break;
+            case ListBlock list:
+                List(builder, document, list, depth);
+                break;
+            case LeafBlock leaf:
+                new SlackInlines(builder, plainStrong: false).Write(leaf.Inline);
+                break;
+            case ContainerBlock other:
+                Blocks(builder, document, other, depth);
+                break;
         }
-        return builder.Append(Emphasis(text[position..])).ToString();
     }
 
-    private static string Emphasis(string text)
+    private static void List(StringBuilder builder, AnswerDocument document, ListBlock list, int depth)
     {
-        if (text.Length == 0)
+        var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+        Block? previous = null;
+        foreach (var item in list.OfType<ListItemBlock>())
         {
-            return text;
+            if (previous is not null)
+            {
+                builder.Append('\n', document.LineBreaksBetween(previous, item));
+            }
+            builder.Append(' ', depth * 2).Append(list.IsOrdered ? $"{number++}{list.OrderedDelimiter} " : "• ");
+            Blocks(builder, document, item, depth + 1);
+            previous = item;
         }
-        var escaped = SlackText.Escape(text);
-        // Links are set aside first so that emphasis rules never touch a URL.
-        var links = new List<string>();
-        escaped = Link().Replace(escaped, m =>
-        {
-            var label = m.Groups["text"].Value.Replace("**", "", StringComparison.Ordinal).Replace('|', '¦').Trim();
-            var url = m.Groups["url"].Value;
-            links.Add(label.Length == 0 || label == url ? $"<{url}>" : $"<{url}|{label}>");
-            return $"{LinkOpen}{links.Count - 1}{LinkClose}";
-        });
-        escaped = AutoLink().Replace(escaped, m =>
-        {
-            links.Add($"<{m.Groups["url"].Value}>");
-            return $"{LinkOpen}{links.Count - 1}{LinkClose}";
-        });
-        escaped = StrongStars().Replace(escaped, $"{Bold}$1{Bold}");
-        escaped = StrongUnderscores().Replace(escaped, $"{Bold}$1{Bold}");
-        escaped = Italic().Replace(escaped, "_$1_");
-        escaped = Strike().Replace(escaped, "~$1~");
-        escaped = escaped.Replace(Bold, '*');
-        return links.Count == 0 ? escaped : LinkSlot().Replace(escaped, m => links[int.Parse(m.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
-    [GeneratedRegex("[\u0001-\u0003]")]
-    private static partial Regex Placeholders();
-
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.*?)(?:\s+#+)?\s*$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")]
-    private static partial Regex ThematicBreak();
-
-    [GeneratedRegex(@"^\s{0,3}>\s?(?<text>.*)$")]
-    private static partial Regex Quote();
-
-    [GeneratedRegex(@"^(?<indent>\s*)[-*+]\s+(?<text>.*)$")]
-    private static partial Regex Bullet();
-
-    [GeneratedRegex("`[^`\n]+`")]
-    private static partial Regex CodeSpan();
-
-    // After escaping: [text](url "title") and ![alt](url), http(s) and mailto only.
-    [GeneratedRegex(@"!?\[(?<text>[^\]\n]*)\]\((?<url>(?:https?://|mailto:)[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+""[^""]*"")?\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"&lt;(?<url>https?://[^\s]+?)&gt;")]
-    private static partial Regex AutoLink();
-
-    [GeneratedRegex(@"\*\*(?=\S)(.+?)(?<=\S)\*\*")]
-    private static partial Regex StrongStars();
-
-    [GeneratedRegex(@"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")]
-    private static partial Regex StrongUnderscores();
-
-    [GeneratedRegex(@"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")]
-    private static partial Regex Italic();
-
-    [GeneratedRegex(@"~~(?=\S)(.+?)(?<=\S)~~")]
-    private static partial Regex Strike();
-
-    [GeneratedRegex("\u0002(\\d+)\u0003")]
-    private static partial Regex LinkSlot();
+    private static void Code(StringBuilder builder, LeafBlock code)
+    {
+        builder.Append("```");
+        for (var i = 0; i < code.Lines.Count; i++)
+        {
+            builder.Append('\n').Append(SlackText.Escape(code.Lines.Lines[i].Slice.ToString()));
+        }
+        builder.Append("\n```");
+    }
 }

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace MediaAnalysis.Web;
+
+// A TextWriter for a response body that never blocks: writes collect in a small buffer and reach the client only
+// on FlushAsync (PageWriter flushes after each piece), so a long page streams in bounded memory.
+internal sealed class ChunkedResponseWriter(Stream body) : TextWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly StringBuilder _pending = new(16 * 1024);
+
+    public override Encoding Encoding => Utf8;
+
+    public override void Write(char value) => _pending.Append(value);
+
+    public override void Write(string? value) => _pending.Append(value);
+
+    public override void Write(ReadOnlySpan<char> buffer) => _pending.Append(buffer);
+
+    public override void Write(char[] buffer, int index, int count) => _pending.Append(buffer, index, count);
+
+    // Synchronous flushes are not allowed on a response: the next FlushAsync sends everything.
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync() => FlushAsync(CancellationToken.None);
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var chunk in _pending.GetChunks())
+        {
+            var bytes = Utf8.GetBytes(chunk.Span.ToArray());
+            await body.WriteAsync(bytes, cancellationToken);
+        }
+        _pending.Clear();
+        await body.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Web;
+
+// Everything one results page shows, read once from the store (or from a local run). Prompts are the grid's rows,
+// models its columns; a cell without an outcome is still waiting. Issue 18 adds the follow-up questions and the
+// panel verdict as further sections of this model (none are invented here).
+public sealed record ResultPage
+{
+    public required string SourceName { get; init; }
+
+    public TimeSpan? Length { get; init; }
+
+    public string? Language { get; init; }
+
+    public JobState State { get; init; }
+
+    public string? Note { get; init; }
+
+    public required IReadOnlyList<string> Prompts { get; init; }
+
+    public required IReadOnlyList<string> Models { get; init; }
+
+    public IReadOnlyList<ModelOutcome> Outcomes { get; init; } = [];
+
+    public IReadOnlyList<TranscriptParagraph> Paragraphs { get; init; } = [];
+
+    // The plain transcript, shown when no paragraphs were kept.
+    public string? Transcript { get; init; }
+
+    // Where the page asks for news while the job runs (null: a finished or local page, which never asks).
+    public string? StateUrl { get; init; }
+
+    public bool IsFinished => State is JobState.Done or JobState.Failed or JobState.Cancelled or JobState.TimedOut;
+
+    public int Speakers => Paragraphs.Select(p => p.Speaker).OfType<int>().Distinct().Count();
+
+    public decimal? TotalCost => Outcomes.OfType<ModelOutcome.Succeeded>().Select(s => s.Cost).OfType<decimal>().DefaultIfEmpty().Sum() is var sum
+        && Outcomes.OfType<ModelOutcome.Succeeded>().Any(s => s.Cost is not null) ? sum : null;
+
+    public ModelOutcome? Outcome(string prompt, string model) =>
+        Outcomes.FirstOrDefault(o => o.Prompt == prompt && o.Model == model);
+
+    // The paragraph a cited moment falls in (or the last one starting before it, within 30 s), as its anchor id.
+    public string? ParagraphAnchor(double seconds)
+    {
+        var index = -1;
+        for (var i = 0; i < Paragraphs.Count && Paragraphs[i].Start <= seconds + 1; i++)
+        {
+            index = i;
+        }
+        return index >= 0 && seconds <= Paragraphs[index].End + 30 ? Anchor(index) : null;
+    }
+
+    public static string Anchor(int paragraph) => $"t{paragraph + 1}";
+}

@@ -1,0 +1,41 @@
+using MediaAnalysis.Jobs;
+using MediaAnalysis.Pipeline.Analysis;
+using MediaAnalysis.Storage;
+using Microsoft.Extensions.Options;
+
+namespace MediaAnalysis.Web;
+
+// A page's content from the job store: the job found by its token's hash, its answers and its transcript.
+public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptions> analysis)
+{
+    // Null for an unknown, malformed or expired token; each of them costs one lookup by hash.
+    public async Task<(JobRecord Job, ResultPage Page)?> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        var job = await results.FindByPageTokenHashAsync(PageToken.Hash(token ?? ""), cancellationToken);
+        if (job is null || !PageToken.IsWellFormed(token))
+        {
+            return null;
+        }
+        var answers = await results.GetAnswersAsync(job.Id, cancellationToken);
+        var outcomes = answers.Select(a => a.Outcome).ToList();
+        var (paragraphs, _) = TranscriptDocument.Read(job.TranscriptParagraphs);
+        var page = new ResultPage
+        {
+            SourceName = job.SourceName,
+            Length = job.MediaSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            Language = job.Language,
+            State = job.State,
+            Note = job.Note,
+            Prompts = Union(analysis.Value.EffectivePrompts.Select(p => p.Name), outcomes.Select(o => o.Prompt)),
+            Models = Union(analysis.Value.EffectiveModels, outcomes.Select(o => o.Model)),
+            Outcomes = outcomes,
+            Paragraphs = paragraphs,
+            Transcript = paragraphs.Count == 0 ? job.Transcript : null,
+            StateUrl = $"/r/{token}/state",
+        };
+        return (job, page);
+    }
+
+    private static List<string> Union(IEnumerable<string> configured, IEnumerable<string> stored) =>
+        [.. configured.Concat(stored).Distinct(StringComparer.Ordinal)];
+}
