@@ -13,11 +13,12 @@ public sealed class ArchitectureTests
         ["Pipeline"] = ["Jobs", "Configuration", "Http"],
         ["Storage"] = ["Jobs", "Configuration"],
         ["Diagnostics"] = ["Jobs", "Storage", "Configuration"],
-        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
-        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http"],
+        ["Spend"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
+        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration", "Spend"],
+        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Spend"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
         // The composition root.
-        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle"],
+        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Spend"],
     };
 
     private static readonly Type[] Types = typeof(MediaAnalysis.Cli.CommandLine).Assembly.GetTypes();

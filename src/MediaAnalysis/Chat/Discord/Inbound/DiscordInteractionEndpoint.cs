@@ -152,6 +152,7 @@ public static class DiscordInteractionEndpoint
             EnqueueOutcome.AlreadyActive => Respond(DiscordRenderer.Ephemeral(status?.QueuePosition is { } position
                 ? $"You already asked for this video: it is {StatusText.Ordinal(position)} in line. Its status message is above."
                 : "You already asked for this video and it is being analyzed now. Its status message is above.")),
+            EnqueueOutcome.OverLimit => Respond(DiscordRenderer.Ephemeral(result.Refusal ?? "A limit of this server refused the video.")),
             _ => Respond(DiscordRenderer.Ephemeral(
                 $"This server already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.")),
         };
