@@ -26,14 +26,14 @@ public sealed class SpendGate(
         if (effective.PerMemberDaily is { } daily
             && await limits.TodayAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken) >= daily)
         {
-            return Refuse(request, "daily", SpendText.DailyUsedUp(daily, now));
+            return Refuse(request, "daily", SpendText.DailyUsedUp(SpendText.Place(request.Platform), daily, now));
         }
         if (effective.MonthlyBudgetUsd is { } budget)
         {
             var month = await limits.MonthAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken);
             if (month.TenantUsd >= budget)
             {
-                return Refuse(request, "budget", SpendText.BudgetUsedUp(budget, month.TenantUsd, now));
+                return Refuse(request, "budget", SpendText.BudgetUsedUp(SpendText.Place(request.Platform), budget, month.TenantUsd, now));
             }
         }
         return null;
@@ -68,7 +68,7 @@ public sealed class SpendGate(
         {
             metrics.SpendRefused("estimate");
             SpendLog.OverEstimate(logger, job.Id, Math.Round(estimate, 6), Math.Round(left, 6));
-            throw new AnalysisFailedException(FailureKind.OverBudget, SpendText.OverEstimate(estimate, duration, left, budget, now));
+            throw new AnalysisFailedException(FailureKind.OverBudget, SpendText.OverEstimate(SpendText.Place(job.Platform), estimate, duration, left, budget, now));
         }
     }
 

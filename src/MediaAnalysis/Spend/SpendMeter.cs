@@ -76,6 +76,6 @@ public sealed class SpendMeter(
             return null;
         }
         SpendLog.Notice(logger, job.Platform, job.Tenant, job.Id);
-        return SpendText.Notice(spent, budget, now);
+        return SpendText.Notice(SpendText.Place(job.Platform), spent, budget, now);
     }
 }

@@ -55,11 +55,22 @@ internal sealed class SpendStore(
         return minutes > 0 ? nanos / NanosPerUsd / minutes : null;
     }
 
-    public async Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken) =>
-        await write("""
+    // The job that claimed it before (an attempt killed after the claim) still has it on resume.
+    public async Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken)
+    {
+        (string, object?)[] parameters = [("@platform", platform), ("@tenant", tenant), ("@month", month), ("@job", jobId)];
+        if (await write("""
             INSERT INTO spend_notices (platform, tenant, month_utc, job_id) VALUES (@platform, @tenant, @month, @job)
             ON CONFLICT (platform, tenant, month_utc) DO NOTHING
-            """, cancellationToken, [("@platform", platform), ("@tenant", tenant), ("@month", month), ("@job", jobId)]) == 1;
+            """, cancellationToken, parameters) == 1)
+        {
+            return true;
+        }
+        var rows = await read(
+            "SELECT COUNT(*) FROM spend_notices WHERE platform = @platform AND tenant = @tenant AND month_utc = @month AND job_id = @job",
+            cancellationToken, parameters);
+        return rows[0][0] > 0;
+    }
 
     // Every cell of every row as a number (the reads above select numbers only).
     internal static decimal[] Numbers(System.Data.Common.DbDataReader reader)
