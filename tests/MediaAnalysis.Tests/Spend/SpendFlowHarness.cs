@@ -55,6 +55,8 @@ public sealed class SpendFlowHarness : IAsyncDisposable
     {
         var interaction = D.SlashCommand(file);
         interaction["member"]!["user"]!["id"] = member;
+        // A new upload each time: the same attachment again would be "already being analyzed".
+        interaction["data"]!["resolved"]!["attachments"]!.AsObject().Single().Value!["id"] = DiscordFlowHarness.NewId();
         return (await D.InteractAsync(interaction), interaction["id"]!.GetValue<string>());
     }
 
