@@ -13,8 +13,10 @@ public static class StorageRegistration
         services.AddSingleton<IJobProgress>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobResults>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobMaintenance>(sp => sp.GetRequiredService<IJobStore>());
-        // The ledger is the same store's; a store wrapped by a test (a proxy of IJobStore alone) gets a second one beside it.
-        services.AddSingleton<ISpendStore>(sp => sp.GetRequiredService<IJobStore>() as ISpendStore ?? (ISpendStore)Open(sp));
+        // The ledger is the same store's; a store wrapped by a test (a proxy of IJobStore alone) gets a second one
+        // beside it, opened only when the ledger is first used.
+        services.AddSingleton<ISpendStore>(sp => sp.GetRequiredService<IJobStore>() as ISpendStore
+            ?? new LazySpendStore(new Lazy<ISpendStore>(() => (ISpendStore)Open(sp))));
         return services;
     }
 
