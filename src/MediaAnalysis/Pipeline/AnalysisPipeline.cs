@@ -79,6 +79,10 @@ public sealed class AnalysisPipeline(
         DurationLimit.Check(probed, media.Value.MaxDurationMinutes, logger);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
+        if (source.BeforeSpending is { } check)
+        {
+            await check(info, cancellationToken);
+        }
 
         // For a faststart MP4 that arrived by URL, ffmpeg has been following the download: what is left here
         // is its last moments. Otherwise (a local file, moov at the end) it reads the whole file now.

@@ -3,6 +3,7 @@ using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
+using MediaAnalysis.Spend;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ namespace MediaAnalysis.Queue;
 public sealed class JobStages(
     AnalysisPipeline pipeline,
     IJobStore store,
+    SpendGate gate,
+    SpendMeter meter,
     IOptions<AnalysisOptions> analysis,
     VerdictStage verdict,
     AppMetrics metrics,
@@ -69,10 +72,12 @@ public sealed class JobStages(
         // The verdict is stored among the answers but is no answer: the verdict stage alone reads it.
         stored = [.. stored.Where(a => !PanelVerdict.Is(a.Outcome))];
         using var poster = new AnswerPoster(job.Id, Prompts, Models, stored, replier, context, store);
-        var progress = new JobProgress(job.Id, status, store, poster, metrics, [.. Models], time, logger);
+        var progress = new JobProgress(job, status, store, poster, meter, metrics, [.. Models], time, logger);
         try
         {
-            return await RunStagesAsync(job, replier, context, stored, poster, progress, cancellationToken);
+            var (state, note) = await RunStagesAsync(job, replier, context, stored, poster, progress, cancellationToken);
+            // The job that crossed 80% of its server's budget keeps saying so in its final status.
+            return (state, note ?? progress.BudgetNotice);
         }
         finally
         {
@@ -100,8 +105,11 @@ public sealed class JobStages(
             {
                 Authorization = replier.DownloadAuthorization,
                 Language = job.RequestedLanguage,
+                BeforeSpending = (media, ct) => gate.CheckEstimateAsync(job, media.Duration, ct),
             };
             (_, transcript) = await pipeline.TranscribeAsync(source, progress, cancellationToken);
+            // Billed before it is stored: a kill in between re-transcribes on resume, and the ledger's key keeps one row.
+            await progress.BillTranscriptAsync(transcript, cancellationToken);
             await store.SaveTranscriptAsync(job.Id, transcript.Text, transcript.Language,
                 transcript.Paragraphs.Count == 0 ? null : TranscriptDocument.Write(transcript.Paragraphs, transcript.LanguageChosen),
                 cancellationToken);

@@ -14,12 +14,13 @@ public sealed class ArchitectureTests
         ["Pipeline"] = ["Jobs", "Configuration", "Http"],
         ["Storage"] = ["Jobs", "Configuration"],
         ["Diagnostics"] = ["Jobs", "Storage", "Configuration"],
-        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
-        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup"],
+        ["Spend"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
+        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration", "Spend"],
+        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup", "Spend"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
         ["Web"] = ["Jobs", "Storage", "Configuration", "Diagnostics", "Markup", "Pipeline"],
         // The composition root.
-        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web"],
+        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web", "Spend"],
     };
 
     private static readonly Type[] Types = typeof(MediaAnalysis.Cli.CommandLine).Assembly.GetTypes();

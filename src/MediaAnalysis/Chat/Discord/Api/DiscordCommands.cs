@@ -10,6 +10,7 @@ public static class DiscordCommands
     public const string VideoOption = "video";
     public const string LanguageOption = "language";
     public const string AnalyzeVideo = "Analyze video";
+    public const string Usage = "usage";
 
     // Members who may post in the channel; Discord admins can still change this per server.
     private static readonly string SendMessages = DiscordPermissions.Format(DiscordPermissions.SendMessages);
@@ -57,6 +58,15 @@ public static class DiscordCommands
             Name = AnalyzeVideo,
             Type = ApplicationCommandType.Message,
             DefaultMemberPermissions = SendMessages,
+            IntegrationTypes = GuildInstall,
+            Contexts = GuildOnly,
+        },
+        // Everyone (no default member permission); the answer is private.
+        new ApplicationCommand
+        {
+            Name = Usage,
+            Type = ApplicationCommandType.ChatInput,
+            Description = "This month's spend and videos, for this server and for you, and the budget left",
             IntegrationTypes = GuildInstall,
             Contexts = GuildOnly,
         },

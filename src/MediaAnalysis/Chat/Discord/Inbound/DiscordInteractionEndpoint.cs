@@ -3,6 +3,7 @@ using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Spend;
 using Microsoft.Extensions.Options;
 using MediaAnalysis.Chat.Discord.Api;
 using MediaAnalysis.Chat.Discord.Rendering;
@@ -28,6 +29,7 @@ public static class DiscordInteractionEndpoint
         DiscordSignatureVerifier verifier,
         JobQueue queue,
         DiscordStatusMessages statusMessages,
+        SpendLimits limits,
         IOptions<DiscordOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -60,6 +62,8 @@ public static class DiscordInteractionEndpoint
         return interaction.Type switch
         {
             InteractionType.Ping => Respond(InteractionResponse.Pong),
+            InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Usage =>
+                Respond(await DiscordUsage.AnswerAsync(interaction, limits, cancellationToken)),
             InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, time, logger, cancellationToken),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
@@ -152,6 +156,7 @@ public static class DiscordInteractionEndpoint
             EnqueueOutcome.AlreadyActive => Respond(DiscordRenderer.Ephemeral(status?.QueuePosition is { } position
                 ? $"You already asked for this video: it is {StatusText.Ordinal(position)} in line. Its status message is above."
                 : "You already asked for this video and it is being analyzed now. Its status message is above.")),
+            EnqueueOutcome.OverLimit => Respond(DiscordRenderer.Ephemeral(result.Refusal ?? "A limit of this server refused the video.")),
             _ => Respond(DiscordRenderer.Ephemeral(
                 $"This server already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.")),
         };

@@ -60,6 +60,8 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
                 return await StatusLinkAsync(result.Job!, CancellationToken.None) is { } link
                     ? $"That video is already being analyzed: <{link}|see its status>."
                     : "That video is already being analyzed: see its thread.";
+            case EnqueueOutcome.OverLimit:
+                return result.Refusal ?? "A limit of this workspace refused the video.";
             default:
                 return $"This workspace already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.";
         }
