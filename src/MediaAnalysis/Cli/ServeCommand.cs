@@ -5,6 +5,7 @@ using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Lifecycle;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Settings;
 using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Cli;
@@ -57,6 +58,7 @@ public static class ServeCommand
             });
         }
         builder.Services.AddPipeline();
+        builder.Services.AddServerSettings();
         builder.Services.AddJobs();
         builder.Services.AddChat(builder.Configuration);
         builder.Services.AddLifecycle();

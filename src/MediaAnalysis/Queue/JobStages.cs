@@ -22,15 +22,21 @@ public sealed class JobStages(
     // Silence and speech in another language than the one chosen look the same to Deepgram: one message for both.
     public const string NoWords = "Deepgram found no words: the audio may be silent, or in another language than the one chosen.";
 
-    private IReadOnlyList<string> Prompts => [.. analysis.Value.EffectivePrompts.Select(p => p.Name)];
+    // The job's prompts, models and answer language: its settings snapshot (its server's, when it started), else the operator's.
+    public AnalysisPlan PlanFor(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return AnalysisPlan.For(JobSettings.Parse(job.SettingsSnapshot), analysis.Value);
+    }
 
-    private IReadOnlyList<string> Models => analysis.Value.EffectiveModels;
+    private static IReadOnlyList<string> PromptNames(AnalysisPlan plan) => [.. plan.Prompts.Select(p => p.Name)];
 
     // What the status message shows before any stage runs: what a previous attempt already did.
     public JobStatus InitialStatus(JobRecord job, IReadOnlyList<StoredAnswer> stored)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return stored.Aggregate(JobStatus.From(job, Prompts, Models), (s, a) => s.WithOutcome(a.Outcome)) with
+        var plan = PlanFor(job);
+        return stored.Aggregate(JobStatus.From(job, PromptNames(plan), plan.Models), (s, a) => s.WithOutcome(a.Outcome)) with
         {
             State = JobState.Running,
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,
@@ -65,11 +71,12 @@ public sealed class JobStages(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(replier);
-        using var poster = new AnswerPoster(job.Id, Prompts, Models, stored, replier, context, store);
-        var progress = new JobProgress(job.Id, status, store, poster, metrics, [.. Models], time, logger);
+        var plan = PlanFor(job);
+        using var poster = new AnswerPoster(job.Id, PromptNames(plan), plan.Models, stored, replier, context, store);
+        var progress = new JobProgress(job.Id, status, store, poster, metrics, [.. plan.Models], time, logger);
         try
         {
-            return await RunStagesAsync(job, replier, context, stored, poster, progress, cancellationToken);
+            return await RunStagesAsync(job, plan, replier, context, stored, poster, progress, cancellationToken);
         }
         finally
         {
@@ -79,6 +86,7 @@ public sealed class JobStages(
 
     private async Task<(JobState, string?)> RunStagesAsync(
         JobRecord job,
+        AnalysisPlan plan,
         IChatReplier replier,
         ReplyContext context,
         IReadOnlyList<StoredAnswer> stored,
@@ -93,10 +101,13 @@ public sealed class JobStages(
         }
         else
         {
+            var settings = JobSettings.Parse(job.SettingsSnapshot);
             var source = AnalysisSource.FromUrl(job.VideoUrl, job.SourceName) with
             {
                 Authorization = replier.DownloadAuthorization,
                 Language = job.RequestedLanguage,
+                KeyTerms = settings.Glossary ?? [],
+                MaxMinutes = settings.MaxMinutes,
             };
             (_, transcript) = await pipeline.TranscribeAsync(source, progress, cancellationToken);
             await store.SaveTranscriptAsync(job.Id, transcript.Text, transcript.Language,
@@ -115,7 +126,7 @@ public sealed class JobStages(
 
         await poster.PostReadyAsync(cancellationToken);
         var answered = stored.Select(a => (a.Outcome.Prompt, a.Outcome.Model)).ToHashSet();
-        await pipeline.AnalyzeAsync(transcript, answered, progress, cancellationToken);
+        await pipeline.AnalyzeAsync(transcript, plan, answered, progress, cancellationToken);
         await poster.PostReadyAsync(cancellationToken);
         return (JobState.Done, null);
     }

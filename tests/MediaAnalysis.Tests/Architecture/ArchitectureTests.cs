@@ -13,11 +13,13 @@ public sealed class ArchitectureTests
         ["Pipeline"] = ["Jobs", "Configuration", "Http"],
         ["Storage"] = ["Jobs", "Configuration"],
         ["Diagnostics"] = ["Jobs", "Storage", "Configuration"],
-        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
-        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http"],
+        // A server's own settings (prompts, models, limits, access) within the operator's configuration.
+        ["Settings"] = ["Jobs", "Storage", "Pipeline", "Configuration"],
+        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration", "Settings"],
+        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Settings"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
         // The composition root.
-        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle"],
+        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Settings"],
     };
 
     private static readonly Type[] Types = typeof(MediaAnalysis.Cli.CommandLine).Assembly.GetTypes();

@@ -11,6 +11,9 @@ public sealed class AnalysisOptions : IValidatedOptions
 
     public List<PromptVariant>? Prompts { get; set; }
 
+    // The models a server may choose in its settings; empty: any id the endpoint accepts.
+    public List<string> AllowedModels { get; set; } = [];
+
     public IReadOnlyList<string> EffectiveModels => Models is { Count: > 0 } models ? models : AnalysisDefaults.Models;
 
     public IReadOnlyList<PromptVariant> EffectivePrompts => Prompts is { Count: > 0 } prompts ? prompts : AnalysisDefaults.Prompts;
@@ -45,6 +48,13 @@ public sealed class AnalysisOptions : IValidatedOptions
             if (at < 0 || p.User.IndexOf(PromptVariant.TranscriptPlaceholder, at + 1, StringComparison.Ordinal) >= 0)
             {
                 yield return $"{SectionName}:Prompts:{i}:User must contain {PromptVariant.TranscriptPlaceholder} exactly once";
+            }
+        }
+        for (var i = 0; i < AllowedModels.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(AllowedModels[i]) || AllowedModels[i].Any(char.IsWhiteSpace))
+            {
+                yield return $"{SectionName}:AllowedModels:{i} must be a model id such as openai/gpt-4o-mini, got '{AllowedModels[i]}'";
             }
         }
         if (prompts.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != prompts.Count)
