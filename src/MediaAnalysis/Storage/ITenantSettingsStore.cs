@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 namespace MediaAnalysis.Storage;
 
 // Each server's own settings, their history, and the settings each job runs with. Kept outside Storage:RetentionDays.

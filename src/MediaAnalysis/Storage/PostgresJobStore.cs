@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Storage;

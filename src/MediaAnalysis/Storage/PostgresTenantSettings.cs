@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 namespace MediaAnalysis.Storage;
 
 // Settings on PostgreSQL: the document and its change in one transaction; a writer that lost the race (the version

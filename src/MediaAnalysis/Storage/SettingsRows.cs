@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using System.Data.Common;
 
 namespace MediaAnalysis.Storage;

@@ -1,3 +1,4 @@
+using MediaAnalysis.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Storage;
