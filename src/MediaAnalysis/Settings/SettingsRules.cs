@@ -175,6 +175,20 @@ public sealed partial class SettingsRules(IOptions<AnalysisOptions> analysis, IO
             });
     }
 
+    // The operator's prompt in a server's form (to start editing from): its system message, then what it asks,
+    // without the transcript slot.
+    public static string StartingPoint(PromptVariant prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var ask = prompt.User.Replace(PromptVariant.TranscriptPlaceholder, "", StringComparison.Ordinal).TrimEnd();
+        if (ask.EndsWith("Transcript:", StringComparison.Ordinal))
+        {
+            ask = ask[..^"Transcript:".Length].TrimEnd();
+        }
+        var text = $"{prompt.System.Replace(AnalysisDefaults.ChatMarkdown, "", StringComparison.Ordinal).Trim()}\n\n{ask}".Trim();
+        return text.Length <= MaxInstructions ? text : text[..MaxInstructions];
+    }
+
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();
 }

@@ -1,5 +1,4 @@
 using MediaAnalysis.Chat.Discord.Payloads;
-using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Settings;
 
 namespace MediaAnalysis.Chat.Discord.Inbound;
@@ -16,7 +15,7 @@ public static class DiscordSettingsModals
         ArgumentNullException.ThrowIfNull(rules);
         var prompts = current.Prompts is { Count: >= 2 } own
             ? own.Select(p => (p.Name, p.Instructions)).ToList()
-            : rules.OperatorPrompts.Select(p => (p.Name, StartingPoint(p))).ToList();
+            : rules.OperatorPrompts.Select(p => (p.Name, SettingsRules.StartingPoint(p))).ToList();
         while (prompts.Count < 2)
         {
             prompts.Add(("", ""));
@@ -56,19 +55,6 @@ public static class DiscordSettingsModals
                 }]),
             ],
         };
-    }
-
-    // The operator's prompt in a server's form: its system message, then what it asks, without the transcript slot.
-    public static string StartingPoint(PromptVariant prompt)
-    {
-        ArgumentNullException.ThrowIfNull(prompt);
-        var ask = prompt.User.Replace(PromptVariant.TranscriptPlaceholder, "", StringComparison.Ordinal).TrimEnd();
-        if (ask.EndsWith("Transcript:", StringComparison.Ordinal))
-        {
-            ask = ask[..^"Transcript:".Length].TrimEnd();
-        }
-        var text = $"{prompt.System.Replace(AnalysisDefaults.ChatMarkdown, "", StringComparison.Ordinal).Trim()}\n\n{ask}".Trim();
-        return text.Length <= SettingsRules.MaxInstructions ? text : text[..SettingsRules.MaxInstructions];
     }
 
     private static ModalRow Row(string id, string label, int style, int max, string value) => new(
