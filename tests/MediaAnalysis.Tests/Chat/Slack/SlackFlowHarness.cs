@@ -44,7 +44,7 @@ public sealed class SlackFlowHarness : IAsyncDisposable
 
     public IJobStore Store => App.Services.GetRequiredService<IJobStore>();
 
-    public static async Task<SlackFlowHarness> StartAsync(MediaFiles media)
+    public static async Task<SlackFlowHarness> StartAsync(MediaFiles media, Dictionary<string, string?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         var outside = await PipelineHarness.StartAsync();
@@ -63,6 +63,10 @@ public sealed class SlackFlowHarness : IAsyncDisposable
             ["Slack:FilesBaseUrl"] = slack.BaseAddress.GetLeftPart(UriPartial.Authority),
             ["Media:AllowedHosts:1"] = slack.BaseAddress.Authority,
         };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
         var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], settings);
         await app.StartAsync();
         return new SlackFlowHarness(outside, slack, app, video, database);
