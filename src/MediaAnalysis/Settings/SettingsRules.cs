@@ -22,6 +22,9 @@ public sealed partial class SettingsRules(IOptions<AnalysisOptions> analysis, IO
 
     public IReadOnlyList<PromptVariant> OperatorPrompts => analysis.Value.EffectivePrompts;
 
+    // The operator's prompts in a server's form, to start editing from.
+    public IReadOnlyList<ServerPrompt> StartingPrompts => [.. OperatorPrompts.Select(p => new ServerPrompt(p.Name, StartingPoint(p)))];
+
     public int OperatorMaxMinutes => media.Value.MaxDurationMinutes;
 
     public decimal OperatorBudget => ceilings.Value.MonthlyBudgetUsd;

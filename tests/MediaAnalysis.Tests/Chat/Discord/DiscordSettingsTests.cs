@@ -150,7 +150,8 @@ public sealed class DiscordSettingsTests : IAsyncLifetime
         Assert.Equal(5, changes.Length);
         Assert.Contains("results pages off", changes[0], StringComparison.Ordinal);
         Assert.Contains("<@1300000000000000300>", changes[0], StringComparison.Ordinal);
-        Assert.Contains("glossary: 3 terms", changes[4], StringComparison.Ordinal);
+        Assert.Contains("glossary: 3 terms", changes[3], StringComparison.Ordinal);
+        Assert.Contains("answer language: de", changes[4], StringComparison.Ordinal);
 
         var reset = await _d.InteractAsync(Command(_d, "reset"));
         Assert.Contains("back to the operator's defaults", Content(reset), StringComparison.Ordinal);

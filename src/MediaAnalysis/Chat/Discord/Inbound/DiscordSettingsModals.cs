@@ -15,7 +15,7 @@ public static class DiscordSettingsModals
         ArgumentNullException.ThrowIfNull(rules);
         var prompts = current.Prompts is { Count: >= 2 } own
             ? own.Select(p => (p.Name, p.Instructions)).ToList()
-            : rules.OperatorPrompts.Select(p => (p.Name, SettingsRules.StartingPoint(p))).ToList();
+            : rules.StartingPrompts.Select(p => (p.Name, p.Instructions)).ToList();
         while (prompts.Count < 2)
         {
             prompts.Add(("", ""));

@@ -26,7 +26,7 @@ public static class SlackSettingsSubmission
 
         var prompts = rules.Prompts(Text(SettingsFields.Prompt1Name), Text(SettingsFields.Prompt1Instructions),
             Text(SettingsFields.Prompt2Name), Text(SettingsFields.Prompt2Instructions));
-        var startingPoints = rules.OperatorPrompts.Select(p => (p.Name, SettingsRules.StartingPoint(p)[..Math.Min(SlackSettingsView.SlackTextMax, SettingsRules.StartingPoint(p).Length)]));
+        var startingPoints = rules.StartingPrompts.Select(p => (p.Name, p.Instructions[..Math.Min(SlackSettingsView.SlackTextMax, p.Instructions.Length)]));
         var asShown = prompts.IsValid && current.Prompts is null
             && prompts.Apply(current).Prompts!.Select(p => (p.Name, p.Instructions)).SequenceEqual(startingPoints);
         if (!asShown)

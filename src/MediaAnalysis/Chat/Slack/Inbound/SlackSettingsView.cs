@@ -19,7 +19,7 @@ public static class SlackSettingsView
         ArgumentNullException.ThrowIfNull(rules);
         var prompts = s.Prompts is { Count: >= 2 } own
             ? own.Select(p => (p.Name, p.Instructions)).ToList()
-            : rules.OperatorPrompts.Select(p => (p.Name, SettingsRules.StartingPoint(p))).ToList();
+            : rules.StartingPrompts.Select(p => (p.Name, p.Instructions)).ToList();
         var models = s.Models ?? rules.OperatorModels;
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
