@@ -5,7 +5,12 @@ namespace MediaAnalysis.Settings;
 public static class AccessRules
 {
     // Null when the person may; else a private line saying who may and where.
-    public static string? Refusal(TenantSettings settings, string channel, IReadOnlyCollection<string> roles, bool manager, string managers)
+    // `parentChannel`: the channel a thread belongs to (a thread of an allowed channel is allowed too).
+    public static string? Refusal(TenantSettings settings, string channel, IReadOnlyCollection<string> roles, bool manager, string managers) =>
+        Refusal(settings, channel, null, roles, manager, managers);
+
+    public static string? Refusal(
+        TenantSettings settings, string channel, string? parentChannel, IReadOnlyCollection<string> roles, bool manager, string managers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(roles);
@@ -14,7 +19,8 @@ public static class AccessRules
             return null;
         }
         var roleOk = settings.AccessRole is not { } role || roles.Contains(role, StringComparer.Ordinal);
-        var channelOk = settings.AccessChannels is not { Count: > 0 } channels || channels.Contains(channel, StringComparer.Ordinal);
+        var channelOk = settings.AccessChannels is not { Count: > 0 } channels || channels.Contains(channel, StringComparer.Ordinal)
+            || (parentChannel is not null && channels.Contains(parentChannel, StringComparer.Ordinal));
         if (roleOk && channelOk)
         {
             return null;

@@ -15,7 +15,7 @@ public static class StorageRegistration
         services.AddSingleton<IJobProgress>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobResults>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobMaintenance>(sp => sp.GetRequiredService<IJobStore>());
-        services.AddSingleton<ITenantSettingsStore>(sp => (ITenantSettingsStore)sp.GetRequiredService<IJobStore>());
+        services.AddSingleton<ITenantSettingsStore>(sp => sp.GetRequiredService<IJobStore>());
         return services;
     }
 }

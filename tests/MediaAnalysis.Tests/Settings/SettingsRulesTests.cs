@@ -83,6 +83,7 @@ public sealed class SettingsRulesTests
         Assert.NotNull(AccessRules.Refusal(s, "C1", [], manager: false, "Managers"));
         Assert.NotNull(AccessRules.Refusal(s, "C2", ["R1"], manager: false, "Managers"));
         Assert.Null(AccessRules.Refusal(s, "C2", [], manager: true, "Managers"));
+        Assert.Null(AccessRules.Refusal(s, "T9", "C1", ["R1"], manager: false, "Managers")); // a thread of an allowed channel
         Assert.True(SettingsSwitches.Access(null, null, true).Apply(s).EveryoneMayAnalyze);
     }
 

@@ -206,7 +206,7 @@ public static class DiscordInteractionEndpoint
         }
         var manager = DiscordPermissions.Has(interaction.Member?.Permissions, DiscordPermissions.ManageGuild)
             || DiscordPermissions.Has(interaction.Member?.Permissions, DiscordPermissions.Administrator);
-        var refusal = AccessRules.Refusal(current, interaction.EffectiveChannelId ?? "", interaction.Member?.Roles ?? [], manager,
+        var refusal = AccessRules.Refusal(current, interaction.EffectiveChannelId ?? "", interaction.Channel?.ParentId, interaction.Member?.Roles ?? [], manager,
             "Members who can manage the server");
         if (refusal is not null)
         {

@@ -67,7 +67,8 @@ public static class DiscordSettingsModals
             MinLength = 1,
             MaxLength = max,
             Required = true,
-            Value = string.IsNullOrEmpty(value) ? null : value,
+            // Discord refuses a modal whose pre-filled value is longer than its max_length.
+            Value = string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max],
         },
     ]);
 }
