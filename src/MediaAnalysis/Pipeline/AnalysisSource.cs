@@ -29,6 +29,12 @@ public sealed record AnalysisSource
     // AnalysisFailedException to stop the job there (a job whose estimate does not fit its server's budget).
     public Func<MediaInfo, CancellationToken, Task>? BeforeSpending { get; init; }
 
+    // Names and jargon Deepgram is told to expect (a server's glossary).
+    public IReadOnlyList<string> KeyTerms { get; init; } = [];
+
+    // A server's own longest video, below Media:MaxDurationMinutes; null: the operator's.
+    public int? MaxMinutes { get; init; }
+
     public static AnalysisSource FromFile(string path) =>
         new(Path.GetFullPath(path), null, FileNames.Sanitize(Path.GetFileName(path)));
 

@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 7;
+    public const int Version = 8;
 
     public static readonly string[] Migrations =
     [
@@ -127,6 +127,30 @@ public static class JobSchema
         """
         ALTER TABLE jobs ADD COLUMN page_token_hash VARCHAR(64);
         CREATE UNIQUE INDEX jobs_by_page_token ON jobs (page_token_hash);
+        """,
+        // 8: each server's own settings (one JSON document, a version for optimistic writes), every change to them
+        // (who, when, what), and the settings a job runs with, taken when it starts. Jobs stored before get '' (the
+        // operator's defaults); null means "not started yet". None of these is touched by Storage:RetentionDays.
+        """
+        CREATE TABLE tenant_settings (
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            document TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (platform, tenant)
+        );
+        CREATE TABLE settings_changes (
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            version INTEGER NOT NULL,
+            changed_at BIGINT NOT NULL,
+            changed_by VARCHAR(200) NOT NULL,
+            what TEXT NOT NULL,
+            PRIMARY KEY (platform, tenant, version)
+        );
+        ALTER TABLE jobs ADD COLUMN settings_snapshot TEXT;
+        UPDATE jobs SET settings_snapshot = '';
         """,
     ];
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace MediaAnalysis.Storage;
 
 // The PostgreSQL job store (Storage:Provider = postgres): one PostgresDatabase (its pool, schema and wake-ups)
-// and its five parts. Several instances share it.
+// and its six parts. Several instances share it.
 public sealed class PostgresJobStore : JobStore, IJobNotifications, ISpendStore, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
@@ -16,7 +16,7 @@ public sealed class PostgresJobStore : JobStore, IJobNotifications, ISpendStore,
 
     private PostgresJobStore(PostgresDatabase database, ILogger logger, TimeProvider time)
         : base(new PostgresJobIntake(database), new PostgresJobClaims(database), new PostgresJobProgress(database, time),
-            new PostgresJobResults(database), new PostgresJobMaintenance(database, logger))
+            new PostgresJobResults(database), new PostgresJobMaintenance(database, logger), new PostgresTenantSettings(database))
     {
         _database = database;
         _spend = new SpendStore(database.NonQueryAsync, (sql, ct, parameters) => database.ListAsync(sql, SpendStore.Numbers, ct, parameters));

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Storage;
 
-// The SQLite job store: one SqliteDatabase (connections, write gate, checkpoints, schema) and its five parts.
+// The SQLite job store: one SqliteDatabase (connections, write gate, checkpoints, schema) and its six parts.
 public sealed class SqliteJobStore : JobStore, ISpendStore, IDisposable
 {
     private readonly SqliteDatabase _database;
@@ -15,7 +15,7 @@ public sealed class SqliteJobStore : JobStore, ISpendStore, IDisposable
 
     private SqliteJobStore(SqliteDatabase database, ILogger logger, TimeProvider time)
         : base(new SqliteJobIntake(database), new SqliteJobClaims(database), new SqliteJobProgress(database, time),
-            new SqliteJobResults(database), new SqliteJobMaintenance(database, logger))
+            new SqliteJobResults(database), new SqliteJobMaintenance(database, logger), new SqliteTenantSettings(database))
     {
         _database = database;
         _spend = new SpendStore(

@@ -17,6 +17,7 @@ public static class StorageRegistration
         // beside it, opened only when the ledger is first used.
         services.AddSingleton<ISpendStore>(sp => sp.GetRequiredService<IJobStore>() as ISpendStore
             ?? new LazySpendStore(new Lazy<ISpendStore>(() => (ISpendStore)Open(sp))));
+        services.AddSingleton<ITenantSettingsStore>(sp => sp.GetRequiredService<IJobStore>());
         return services;
     }
 

@@ -15,12 +15,14 @@ public sealed class ArchitectureTests
         ["Storage"] = ["Jobs", "Configuration"],
         ["Diagnostics"] = ["Jobs", "Storage", "Configuration"],
         ["Spend"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
-        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration", "Spend"],
-        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup", "Spend"],
+        // A server's own settings (prompts, models, limits, access) within the operator's configuration.
+        ["Settings"] = ["Jobs", "Storage", "Pipeline", "Configuration"],
+        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration", "Spend", "Settings"],
+        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup", "Spend", "Settings"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
         ["Web"] = ["Jobs", "Storage", "Configuration", "Diagnostics", "Markup", "Pipeline"],
         // The composition root.
-        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web", "Spend"],
+        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web", "Spend", "Settings"],
     };
 
     private static readonly Type[] Types = typeof(MediaAnalysis.Cli.CommandLine).Assembly.GetTypes();

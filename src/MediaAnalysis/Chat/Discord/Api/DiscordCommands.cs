@@ -19,6 +19,7 @@ public static class DiscordCommands
     private static readonly IReadOnlyList<int> GuildInstall = [0];
     private static readonly IReadOnlyList<InteractionContextType> GuildOnly = [InteractionContextType.Guild];
 
+    // /analyze and "Analyze video", for everyone who may post.
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
         new ApplicationCommand
@@ -71,4 +72,10 @@ public static class DiscordCommands
             Contexts = GuildOnly,
         },
     ];
+
+    // /settings, for server managers.
+    public static ApplicationCommand Settings { get; } = DiscordSettingsCommand.Definition(GuildInstall, GuildOnly);
+
+    // What `discord register-commands` puts in place.
+    public static IReadOnlyList<ApplicationCommand> Registered { get; } = [.. All, Settings];
 }

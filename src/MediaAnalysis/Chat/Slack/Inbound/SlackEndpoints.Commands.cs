@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Settings;
 using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
@@ -14,7 +15,9 @@ public static partial class SlackEndpoints
 
     // /analyze [link to a message] [language]: that message's video (a reply in a thread too), or with no link the
     // newest video in the channel; a last word that is not a link names the language (a code or an English name).
-    private static async Task<IResult> CommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api, SpendLimits limits, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandsAsync(
+        HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api,
+        ServerSettings settings, SettingsRules rules, SpendLimits limits, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -34,6 +37,10 @@ public static partial class SlackEndpoints
         {
             var report = await UsageReport.ReadAsync(limits, SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
             return Reply(report.Text("This workspace"));
+        }
+        if (command.Text.Trim().Equals(SlackSettingsView.CallbackId, StringComparison.OrdinalIgnoreCase))
+        {
+            return await OpenSettingsAsync(command, api, settings, rules, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken);
         }
         var (text, language, unknownLanguage) = SlackCommandText.Split(command.Text);
         if (unknownLanguage is not null)
