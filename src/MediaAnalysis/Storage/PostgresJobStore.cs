@@ -15,8 +15,14 @@ public sealed class PostgresJobStore : JobStore, IJobNotifications, IAsyncDispos
 
     private PostgresJobStore(PostgresDatabase database, ILogger logger, TimeProvider time)
         : base(new PostgresJobIntake(database), new PostgresJobClaims(database), new PostgresJobProgress(database, time),
-            new PostgresJobResults(database), new PostgresJobMaintenance(database, logger)) =>
+            new PostgresJobResults(database), new PostgresJobMaintenance(database, logger))
+    {
         _database = database;
+        Questions = new PostgresQuestionStore(database);
+    }
+
+    // Follow-up questions, on the same database.
+    public IQuestionStore Questions { get; }
 
     public Task ListenAsync(Action<string> received, CancellationToken cancellationToken) => _database.ListenAsync(received, cancellationToken);
 

@@ -14,8 +14,14 @@ public sealed class SqliteJobStore : JobStore, IDisposable
 
     private SqliteJobStore(SqliteDatabase database, ILogger logger, TimeProvider time)
         : base(new SqliteJobIntake(database), new SqliteJobClaims(database), new SqliteJobProgress(database, time),
-            new SqliteJobResults(database), new SqliteJobMaintenance(database, logger)) =>
+            new SqliteJobResults(database), new SqliteJobMaintenance(database, logger))
+    {
         _database = database;
+        Questions = new SqliteQuestionStore(database);
+    }
+
+    // Follow-up questions, on the same database.
+    public IQuestionStore Questions { get; }
 
     // The checkpoint under way, if any (tests wait for it).
     internal Task CheckpointTask => _database.CheckpointTask;

@@ -15,6 +15,12 @@ public static class StorageRegistration
         services.AddSingleton<IJobProgress>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobResults>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobMaintenance>(sp => sp.GetRequiredService<IJobStore>());
+        services.AddSingleton<IQuestionStore>(sp => sp.GetRequiredService<IJobStore>() switch
+        {
+            SqliteJobStore sqlite => sqlite.Questions,
+            PostgresJobStore postgres => postgres.Questions,
+            var other => throw new InvalidOperationException($"{other.GetType().Name} keeps no questions"),
+        });
         return services;
     }
 }
