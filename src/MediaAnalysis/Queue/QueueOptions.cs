@@ -10,6 +10,9 @@ public sealed class QueueOptions : IValidatedOptions
     // HTTP calls). Several instances on one PostgreSQL store run up to this many each.
     public int MaxConcurrentJobs { get; set; } = 2;
 
+    // Follow-up questions answered at once in this instance: their own lane, apart from the video jobs.
+    public int MaxConcurrentQuestions { get; set; } = 4;
+
     // Waiting jobs per guild or workspace before new ones are turned away (EffectiveMaxPendingPerTenant: 5 when unset).
     public int? MaxPendingPerTenant { get; set; }
 
@@ -49,6 +52,7 @@ public sealed class QueueOptions : IValidatedOptions
         string?[] problems =
         [
             OptionChecks.InRange($"{SectionName}:MaxConcurrentJobs", MaxConcurrentJobs, 1, 64),
+            OptionChecks.InRange($"{SectionName}:MaxConcurrentQuestions", MaxConcurrentQuestions, 1, 64),
             OptionChecks.InRange($"{SectionName}:{(UsesOldPendingKey ? "MaxPendingPerGuild" : "MaxPendingPerTenant")}", EffectiveMaxPendingPerTenant, 1, 1000),
             OptionChecks.Positive($"{SectionName}:JobTimeout", JobTimeout),
             OptionChecks.Positive($"{SectionName}:StatusInterval", StatusInterval),

@@ -12,7 +12,9 @@ public static class QueueRegistration
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         services.AddValidatedOptions<WebOptions>(WebOptions.SectionName);
+        services.AddValidatedOptions<Questions.QuestionLimitsOptions>(Questions.QuestionLimitsOptions.SectionName);
         services.AddJobStore();
+        services.AddSingleton<Questions.QuestionDesk>();
         services.AddSingleton<WorkerWakeUp>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();

@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 8;
+    public const int Version = 9;
 
     public static readonly string[] Migrations =
     [
@@ -151,6 +151,34 @@ public static class JobSchema
         );
         ALTER TABLE jobs ADD COLUMN settings_snapshot TEXT;
         UPDATE jobs SET settings_snapshot = '';
+        """,
+        // 9: follow-up questions, each a small durable job keyed by its interaction or event id (Storage/QuestionRows):
+        // pending -> answered (the answer and its usage kept) -> posted. Counted per asker and UTC day by created_at.
+        """
+        CREATE TABLE questions (
+            id VARCHAR(300) PRIMARY KEY,
+            job_id VARCHAR(32) NOT NULL,
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            channel VARCHAR(100) NOT NULL,
+            asker_id VARCHAR(100) NOT NULL,
+            asker_name VARCHAR(200) NOT NULL,
+            question TEXT NOT NULL,
+            reply_state TEXT,
+            state VARCHAR(20) NOT NULL,
+            created_at BIGINT NOT NULL,
+            answer TEXT,
+            supported INTEGER,
+            model VARCHAR(200),
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            cost VARCHAR(40),
+            seconds DOUBLE PRECISION,
+            answered_at BIGINT
+        );
+        CREATE INDEX questions_by_asker ON questions (platform, tenant, asker_id, created_at);
+        CREATE INDEX questions_by_job ON questions (job_id, answered_at);
+        CREATE INDEX questions_by_state ON questions (state, created_at);
         """,
     ];
 }

@@ -20,7 +20,11 @@ public sealed class PostgresJobStore : JobStore, IJobNotifications, ISpendStore,
     {
         _database = database;
         _spend = new SpendStore(database.NonQueryAsync, (sql, ct, parameters) => database.ListAsync(sql, SpendStore.Numbers, ct, parameters));
+        Questions = new PostgresQuestionStore(database);
     }
+
+    // Follow-up questions, on the same database.
+    public IQuestionStore Questions { get; }
 
     public Task ListenAsync(Action<string> received, CancellationToken cancellationToken) => _database.ListenAsync(received, cancellationToken);
 

@@ -21,7 +21,11 @@ public sealed class SqliteJobStore : JobStore, ISpendStore, IDisposable
         _spend = new SpendStore(
             (sql, ct, parameters) => database.NonQueryAsync(sql, _ => { }, ct, parameters),
             (sql, ct, parameters) => database.ListAsync(sql, SpendStore.Numbers, ct, parameters));
+        Questions = new SqliteQuestionStore(database);
     }
+
+    // Follow-up questions, on the same database.
+    public IQuestionStore Questions { get; }
 
     // The checkpoint under way, if any (tests wait for it).
     internal Task CheckpointTask => _database.CheckpointTask;

@@ -18,8 +18,17 @@ public static class StorageRegistration
         services.AddSingleton<ISpendStore>(sp => sp.GetRequiredService<IJobStore>() as ISpendStore
             ?? new LazySpendStore(new Lazy<ISpendStore>(() => (ISpendStore)Open(sp))));
         services.AddSingleton<ITenantSettingsStore>(sp => sp.GetRequiredService<IJobStore>());
+        // Questions are the same store's too; a wrapped store (a test's proxy) gets a second one beside it, as the ledger does.
+        services.AddSingleton<IQuestionStore>(sp => Questions(sp.GetRequiredService<IJobStore>()) ?? Questions(Open(sp))!);
         return services;
     }
+
+    private static IQuestionStore? Questions(IJobStore store) => store switch
+    {
+        SqliteJobStore sqlite => sqlite.Questions,
+        PostgresJobStore postgres => postgres.Questions,
+        _ => null,
+    };
 
     private static IJobStore Open(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
         ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)

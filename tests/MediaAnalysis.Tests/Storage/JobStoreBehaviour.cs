@@ -36,7 +36,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
 
     // Every table the migrations make, so a test can build an older database from the first N migrations.
     protected const string DropEveryTable = "DROP TABLE answers; DROP TABLE jobs; DROP TABLE schema_info; DROP TABLE instances; "
-        + "DROP TABLE spend_ledger; DROP TABLE spend_notices; DROP TABLE tenant_settings; DROP TABLE settings_changes;";
+        + "DROP TABLE spend_ledger; DROP TABLE spend_notices; DROP TABLE tenant_settings; DROP TABLE settings_changes; DROP TABLE questions;";
 
     public async Task InitializeAsync()
     {

@@ -1,0 +1,10 @@
+namespace MediaAnalysis.Jobs;
+
+// A follow-up question's way through: asked (pending), its answer stored (answered), the answer posted (posted).
+// A restart answers the pending ones and posts the answered ones, each once.
+public enum QuestionState
+{
+    Pending,
+    Answered,
+    Posted,
+}

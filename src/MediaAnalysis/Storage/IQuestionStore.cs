@@ -1,0 +1,26 @@
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Storage;
+
+// Follow-up questions: stored once per key (the interaction or event id), counted per asker and UTC day, answered
+// once and posted once, so a restart neither loses one nor answers it twice.
+public interface IQuestionStore
+{
+    // Stores the question unless its key is stored already (Duplicate, with the stored one) or its asker has asked
+    // `dailyLimit` questions in this tenant since the start of `now`'s UTC day (DailyLimitReached, null).
+    Task<(AskOutcome Outcome, QuestionRecord? Question)> AskAsync(QuestionRecord question, int dailyLimit, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<QuestionRecord?> GetQuestionAsync(string key, CancellationToken cancellationToken);
+
+    // Pending -> Answered with the answer; false when it was not pending (answered already, elsewhere or before a restart).
+    Task<bool> SaveQuestionAnswerAsync(string key, QuestionAnswer answer, DateTimeOffset now, CancellationToken cancellationToken);
+
+    // Answered -> Posted; false when it was not answered-and-unposted.
+    Task<bool> MarkQuestionPostedAsync(string key, CancellationToken cancellationToken);
+
+    // Pending and answered-but-unposted questions, oldest first (what a restart picks up).
+    Task<IReadOnlyList<QuestionRecord>> UnfinishedQuestionsAsync(CancellationToken cancellationToken);
+
+    // The job's last `count` answered questions, oldest first, for the prompt of the next one.
+    Task<IReadOnlyList<QuestionExchange>> ExchangesAsync(string jobId, int count, CancellationToken cancellationToken);
+}

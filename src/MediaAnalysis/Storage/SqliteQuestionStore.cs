@@ -1,0 +1,34 @@
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Storage;
+
+// Follow-up questions on SQLite (QuestionRows holds the SQL both providers share).
+internal sealed class SqliteQuestionStore(SqliteDatabase database) : IQuestionStore
+{
+    public async Task<(AskOutcome Outcome, QuestionRecord? Question)> AskAsync(
+        QuestionRecord question, int dailyLimit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var inserted = await database.NonQueryAsync(QuestionRows.Ask, _ => { }, cancellationToken, QuestionRows.AskParameters(question, dailyLimit, now));
+        var stored = await GetQuestionAsync(question.Key, cancellationToken);
+        return inserted > 0 ? (AskOutcome.Created, stored) : stored is null ? (AskOutcome.DailyLimitReached, null) : (AskOutcome.Duplicate, stored);
+    }
+
+    public async Task<QuestionRecord?> GetQuestionAsync(string key, CancellationToken cancellationToken)
+    {
+        var rows = await database.ListAsync(QuestionRows.Get, QuestionRows.Read, cancellationToken, ("@id", StoredText.Fit(key, StoredText.KeyLength)));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<bool> SaveQuestionAnswerAsync(string key, QuestionAnswer answer, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(QuestionRows.SaveAnswer, _ => { }, cancellationToken, QuestionRows.AnswerParameters(key, answer, now)) > 0;
+
+    public async Task<bool> MarkQuestionPostedAsync(string key, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(QuestionRows.MarkPosted, _ => { }, cancellationToken, ("@id", StoredText.Fit(key, StoredText.KeyLength))) > 0;
+
+    public Task<IReadOnlyList<QuestionRecord>> UnfinishedQuestionsAsync(CancellationToken cancellationToken) =>
+        database.ListAsync(QuestionRows.Unfinished, QuestionRows.Read, cancellationToken);
+
+    public async Task<IReadOnlyList<QuestionExchange>> ExchangesAsync(string jobId, int count, CancellationToken cancellationToken) =>
+        (await database.ListAsync(QuestionRows.Exchanges, QuestionRows.ReadExchange, cancellationToken, ("@job", jobId), ("@count", (long)count))).Reverse().ToList();
+}
