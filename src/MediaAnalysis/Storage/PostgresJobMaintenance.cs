@@ -15,13 +15,15 @@ internal sealed partial class PostgresJobMaintenance(PostgresDatabase database, 
         return counts[0];
     }
 
-    // Transcripts and answers go with their job, in one transaction.
+    // Transcripts, answers and follow-up questions go with their job, in one transaction.
     public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         const string where = "state NOT IN ('queued', 'running') AND finished_at < @cutoff";
         await PostgresDatabase.ExecuteAsync(connection, $"DELETE FROM answers WHERE job_id IN (SELECT id FROM jobs WHERE {where})", cancellationToken,
+            transaction, ("@cutoff", JobRows.Millis(cutoff)));
+        await PostgresDatabase.ExecuteAsync(connection, $"DELETE FROM questions WHERE job_id IN (SELECT id FROM jobs WHERE {where})", cancellationToken,
             transaction, ("@cutoff", JobRows.Millis(cutoff)));
         var deleted = await PostgresDatabase.ExecuteAsync(connection, $"DELETE FROM jobs WHERE {where}", cancellationToken, transaction,
             ("@cutoff", JobRows.Millis(cutoff)));

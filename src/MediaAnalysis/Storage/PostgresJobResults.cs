@@ -42,7 +42,7 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
 
     // One statement: the answers go in the same transaction as their job's row.
     public async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>
-        await database.NonQueryAsync("WITH gone AS (DELETE FROM answers WHERE job_id = @id) DELETE FROM jobs WHERE id = @id", cancellationToken, ("@id", jobId)) > 0;
+        await database.NonQueryAsync("WITH gone AS (DELETE FROM answers WHERE job_id = @id), asked AS (DELETE FROM questions WHERE job_id = @id) DELETE FROM jobs WHERE id = @id", cancellationToken, ("@id", jobId)) > 0;
 
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model", cancellationToken,

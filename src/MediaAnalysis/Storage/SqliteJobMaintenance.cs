@@ -28,6 +28,7 @@ internal sealed partial class SqliteJobMaintenance(SqliteDatabase database, ILog
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var where = "state NOT IN ('queued', 'running') AND finished_at < @cutoff";
         await SqliteDatabase.ExecuteAsync(connection, $"DELETE FROM answers WHERE job_id IN (SELECT id FROM jobs WHERE {where})", cancellationToken, transaction, ("@cutoff", JobRows.Millis(cutoff)));
+        await SqliteDatabase.ExecuteAsync(connection, $"DELETE FROM questions WHERE job_id IN (SELECT id FROM jobs WHERE {where})", cancellationToken, transaction, ("@cutoff", JobRows.Millis(cutoff)));
         var deleted = await SqliteDatabase.ExecuteAsync(connection, $"DELETE FROM jobs WHERE {where}", cancellationToken, transaction, ("@cutoff", JobRows.Millis(cutoff)));
         await transaction.CommitAsync(cancellationToken);
         return deleted;

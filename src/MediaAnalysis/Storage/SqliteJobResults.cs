@@ -50,6 +50,7 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await SqliteDatabase.ExecuteAsync(connection, "DELETE FROM answers WHERE job_id = @id", cancellationToken, transaction, ("@id", jobId));
+            await SqliteDatabase.ExecuteAsync(connection, "DELETE FROM questions WHERE job_id = @id", cancellationToken, transaction, ("@id", jobId));
             var deleted = await SqliteDatabase.ExecuteAsync(connection, "DELETE FROM jobs WHERE id = @id", cancellationToken, transaction, ("@id", jobId));
             await transaction.CommitAsync(cancellationToken);
             return deleted;

@@ -79,4 +79,20 @@ public abstract partial class JobStoreBehaviour
         Assert.Equal([new QuestionExchange("Second?", "two")], await Questions.ExchangesAsync(job.Id, 1, CancellationToken.None));
         Assert.Equal(["First?", "Second?"], (await Questions.ExchangesAsync(job.Id, 3, CancellationToken.None)).Select(e => e.Question));
     }
+
+    [StoreFact]
+    public async Task A_jobs_questions_go_with_it_when_retention_or_delete_removes_it()
+    {
+        var old = await Enqueue("A", "old");
+        var deletedByHand = await Enqueue("B", "hand");
+        await Questions.AskAsync(Question("old-q", old.Id), 20, T0, CancellationToken.None);
+        await Questions.AskAsync(Question("hand-q", deletedByHand.Id), 20, T0, CancellationToken.None);
+        await Claims.FinishAsync(old.Id, JobState.Done, null, T0.AddDays(-8), CancellationToken.None);
+
+        await Maintenance.DeleteFinishedBeforeAsync(T0.AddDays(-7), CancellationToken.None);
+        await Results.DeleteJobAsync(deletedByHand.Id, CancellationToken.None);
+
+        Assert.Null(await Questions.GetQuestionAsync("old-q", CancellationToken.None));
+        Assert.Null(await Questions.GetQuestionAsync("hand-q", CancellationToken.None));
+    }
 }
