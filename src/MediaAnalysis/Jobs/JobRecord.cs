@@ -65,4 +65,7 @@ public sealed record JobRecord
 
     // The language the person chose (a BCP-47 code); null to use Deepgram:Language, then detection.
     public string? RequestedLanguage { get; init; }
+
+    // The results page's link token (Web:PublicBaseUrl on when the job was made); looked up only by its hash.
+    public string? PageToken { get; init; }
 }

@@ -95,10 +95,12 @@ public static class JobSchema
         ALTER TABLE jobs ADD COLUMN transcript_paragraphs TEXT;
         ALTER TABLE jobs ADD COLUMN requested_language VARCHAR(20);
         """,
-        // 6: the job's results page, by the SHA-256 (hex) of its link's token: the token itself is never stored. It goes
-        // with its job's row (retention, Delete).
+        // 6: the job's results page, looked up by the SHA-256 (hex) of its link's token; the token itself is kept with
+        // the job so that any later status (worker, restart) can show the link (the transcript it guards lives in the
+        // same database, so this adds no exposure). Both go with their job's row (retention, Delete).
         """
         ALTER TABLE jobs ADD COLUMN page_token_hash VARCHAR(64);
+        ALTER TABLE jobs ADD COLUMN page_token VARCHAR(32);
         CREATE UNIQUE INDEX jobs_by_page_token ON jobs (page_token_hash);
         """,
     ];

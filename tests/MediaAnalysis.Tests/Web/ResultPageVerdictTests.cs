@@ -22,7 +22,7 @@ public sealed class ResultPageVerdictTests
             await store.InitializeAsync(CancellationToken.None);
             var job = (await store.EnqueueAsync(QueueHarness.Request(new Uri("https://cdn.example/sync.mp4"), "t1", "t1-key"), 10, DateTimeOffset.UtcNow, CancellationToken.None)).Job!;
             var token = PageToken.New();
-            await store.SetPageTokenHashAsync(job.Id, PageToken.Hash(token), CancellationToken.None);
+            await store.SetPageTokenAsync(job.Id, token, CancellationToken.None);
             foreach (var outcome in ResultPageContent.Outcomes())
             {
                 await store.SaveAnswerAsync(job.Id, outcome, CancellationToken.None);
