@@ -15,4 +15,10 @@ public sealed record DeepgramRequest(
 
     // False when the client went away before sending the whole body.
     public bool BodyComplete { get; init; } = true;
+
+    // Every `keyterm` (nova-3) and `keywords` (older models) value, in order: the terms Deepgram was told to expect.
+    public IReadOnlyList<string> KeyTerms { get; init; } = [];
+
+    // Which of the two the terms came as ("keyterm", "keywords"), or null without any.
+    public string? KeyTermParameter { get; init; }
 }

@@ -85,7 +85,12 @@ public sealed class FakeDeepgram : IAsyncDisposable
         {
             var (length, sha256, complete) = await SaveBodyAsync(context.Request.Body, file, ct);
             var entry = new DeepgramRequest(HeaderSnapshot.Of(context.Request.Query), HeaderSnapshot.Of(context.Request.Headers),
-                length, keepBody ? file : null, receivedAt) { BodyComplete = complete };
+                length, keepBody ? file : null, receivedAt)
+            {
+                BodyComplete = complete,
+                KeyTerms = [.. context.Request.Query["keyterm"].OfType<string>(), .. context.Request.Query["keywords"].OfType<string>()],
+                KeyTermParameter = context.Request.Query.ContainsKey("keyterm") ? "keyterm" : context.Request.Query.ContainsKey("keywords") ? "keywords" : null,
+            };
             var index = _log.Add(entry);
             if (!complete)
             {
@@ -127,6 +132,13 @@ public sealed class FakeDeepgram : IAsyncDisposable
                 return new Outcome(0, null, null, null);
             default:
                 break;
+        }
+        // Key terms are model-specific: keyterm is Nova-3's, keywords the older models'.
+        var nova3 = context.Request.Query["model"].ToString().StartsWith("nova-3", StringComparison.OrdinalIgnoreCase);
+        if ((context.Request.Query.ContainsKey("keyterm") && !nova3) || (context.Request.Query.ContainsKey("keywords") && nova3))
+        {
+            return new Outcome(400, null, DeepgramErrors.Body("INVALID_QUERY_PARAMETER",
+                nova3 ? "Keywords are not supported for Nova-3; use keyterm." : "Keyterm prompting is only available for Nova-3 models."), null);
         }
         if (await AudioProbe.ProbeAsync(file, ct, DecodeAudio) is not { } audio)
         {

@@ -27,6 +27,9 @@ public sealed class FakeOpenRouter : IAsyncDisposable
 
     public bool IncludeCost { get; set; } = true;
 
+    // Models whose replies carry tokens but no usage.cost (a model served by an endpoint that does not price it).
+    public ConcurrentDictionary<string, bool> CostlessModels { get; } = new(StringComparer.Ordinal);
+
     public Func<ChatRequest, string>? AnswerFor { get; set; }
 
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
@@ -157,7 +160,7 @@ public sealed class FakeOpenRouter : IAsyncDisposable
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var id = ChatResponses.NewId(created);
         (int, byte[], string?) Completion(ChatResponses.Choice? choice) =>
-            (200, ChatResponses.Completion(id, created, model, choice, requestBytes, IncludeCost), id);
+            (200, ChatResponses.Completion(id, created, model, choice, requestBytes, IncludeCost && !CostlessModels.ContainsKey(model)), id);
         return reply.Kind switch
         {
             FakeChatReplyKind.Success => Completion(new(model, reply.Content, "stop")),

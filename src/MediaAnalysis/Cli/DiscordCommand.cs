@@ -51,7 +51,7 @@ public static class DiscordCommand
         try
         {
             var api = host.Services.GetRequiredService<DiscordApiClient>();
-            var count = await api.BulkOverwriteCommandsAsync(options.Value.ApplicationId!, guild, DiscordCommands.All, cancellationToken);
+            var count = await api.BulkOverwriteCommandsAsync(options.Value.ApplicationId!, guild, DiscordCommands.Registered, cancellationToken);
             stdout.WriteLine($"Registered {count} commands {(guild is null ? "globally (they can take up to an hour to show)" : $"in server {guild}")}.");
             stdout.WriteLine($"Invite link: {DiscordInteractionEndpoint.InviteUrl(options.Value.ApplicationId!)}");
             return ExitCodes.Ok;

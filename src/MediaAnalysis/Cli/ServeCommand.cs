@@ -5,6 +5,8 @@ using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Lifecycle;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 using MediaAnalysis.Storage;
 using MediaAnalysis.Web;
 
@@ -58,7 +60,9 @@ public static class ServeCommand
             });
         }
         builder.Services.AddPipeline();
+        builder.Services.AddServerSettings();
         builder.Services.AddJobs();
+        builder.Services.AddSpend();
         builder.Services.AddChat(builder.Configuration);
         builder.Services.AddLifecycle();
         builder.Services.AddAppMetrics();

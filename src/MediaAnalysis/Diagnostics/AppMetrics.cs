@@ -21,6 +21,8 @@ public sealed class AppMetrics : IDisposable
     private readonly Counter<double> _cost;
     private readonly Counter<double> _transcribedMinutes;
     private readonly Counter<long> _unfoundCitations;
+    private readonly Counter<double> _spend;
+    private readonly Counter<long> _spendRefusals;
 
     public AppMetrics(IMeterFactory meters, StoreProbe store)
     {
@@ -40,6 +42,10 @@ public sealed class AppMetrics : IDisposable
         _transcribedMinutes = _meter.CreateCounter<double>("mediaanalysis.transcription.minutes", "min", "Minutes of audio transcribed (what Deepgram bills).");
         _unfoundCitations = _meter.CreateCounter<long>("mediaanalysis.model.unfound_citations", "{citation}",
             "Moments an answer cited that the transcript does not have (past the end, or no paragraph within 30 s), by model.");
+        _spend = _meter.CreateCounter<double>("mediaanalysis.spend", "usd",
+            "What the ledger billed, by kind (deepgram, model); every tenant together (a tenant is never a label).");
+        _spendRefusals = _meter.CreateCounter<long>("mediaanalysis.spend.refusals", "{job}",
+            "Jobs refused or stopped by a limit, by reason (budget, daily, estimate).");
         _meter.CreateObservableGauge("mediaanalysis.queue.depth", () => Depth(store), "{job}", "Jobs running and waiting, in the whole store.");
     }
 
@@ -92,6 +98,10 @@ public sealed class AppMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(configured);
         _unfoundCitations.Add(count, new KeyValuePair<string, object?>("model", configured.Contains(model) ? model : "other"));
     }
+
+    public void Spent(string kind, decimal usd) => _spend.Add((double)usd, new KeyValuePair<string, object?>("kind", kind));
+
+    public void SpendRefused(string reason) => _spendRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Dispose() => _meter.Dispose();
 

@@ -43,7 +43,7 @@ public sealed class AnalysisPipeline(
 
         progress.StageStarted(AnalysisStage.Transcribing);
         var started = time.GetTimestamp();
-        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, source.Language, cancellationToken);
+        var transcript = await deepgram.TranscribeAsync(audio.Path, audio.ContentType, audio.Duration, source.Language, source.KeyTerms, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Transcribing, time.GetElapsedTime(started).TotalSeconds);
         progress.Transcribed(transcript);
         return (info, transcript);
@@ -76,9 +76,13 @@ public sealed class AnalysisPipeline(
         }
         probed ??= track?.ToProbedMedia() ?? await inspector.InspectAsync(path, workspace.Path, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Probing, time.GetElapsedTime(started).TotalSeconds);
-        DurationLimit.Check(probed, media.Value.MaxDurationMinutes, logger);
+        DurationLimit.Check(probed, media.Value.MaxDurationMinutes, source.MaxMinutes, logger);
         var info = new MediaInfo(name, size, probed.Duration, probed.AudioCodec, probed.HasVideo);
         progress.MediaReady(info);
+        if (source.BeforeSpending is { } check)
+        {
+            await check(info, cancellationToken);
+        }
 
         // For a faststart MP4 that arrived by URL, ffmpeg has been following the download: what is left here
         // is its last moments. Otherwise (a local file, moov at the end) it reads the whole file now.
@@ -98,8 +102,17 @@ public sealed class AnalysisPipeline(
 
     // Silence gives no model call: there is nothing to ask about. `answered` names (prompt, model) pairs
     // answered before a restart; each other call's outcome goes to the observer as it ends.
+    public Task<IReadOnlyList<ModelOutcome>> AnalyzeAsync(
+        Transcript transcript,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver progress,
+        CancellationToken cancellationToken) =>
+        AnalyzeAsync(transcript, new AnalysisPlan(fanOut.Prompts, fanOut.Models, null), answered, progress, cancellationToken);
+
+    // With a job's own prompts, models and answer language (AnalysisPlan.For its settings).
     public async Task<IReadOnlyList<ModelOutcome>> AnalyzeAsync(
         Transcript transcript,
+        AnalysisPlan plan,
         IReadOnlySet<(string Prompt, string Model)> answered,
         IAnalysisObserver progress,
         CancellationToken cancellationToken)
@@ -110,7 +123,7 @@ public sealed class AnalysisPipeline(
         }
         progress.StageStarted(AnalysisStage.Analyzing);
         var started = time.GetTimestamp();
-        var outcomes = await fanOut.RunAsync(transcript, answered, progress, cancellationToken);
+        var outcomes = await fanOut.RunAsync(transcript, plan, answered, progress, cancellationToken);
         PipelineLog.StageDone(logger, AnalysisStage.Analyzing, time.GetElapsedTime(started).TotalSeconds);
         return outcomes;
     }

@@ -25,6 +25,16 @@ public sealed record AnalysisSource
     // The language the person chose (a BCP-47 code), or null to use Deepgram:Language, then detection.
     public string? Language { get; init; }
 
+    // Asked once the media is probed, before anything is spent on it (extraction, transcription): throws
+    // AnalysisFailedException to stop the job there (a job whose estimate does not fit its server's budget).
+    public Func<MediaInfo, CancellationToken, Task>? BeforeSpending { get; init; }
+
+    // Names and jargon Deepgram is told to expect (a server's glossary).
+    public IReadOnlyList<string> KeyTerms { get; init; } = [];
+
+    // A server's own longest video, below Media:MaxDurationMinutes; null: the operator's.
+    public int? MaxMinutes { get; init; }
+
     public static AnalysisSource FromFile(string path) =>
         new(Path.GetFullPath(path), null, FileNames.Sanitize(Path.GetFileName(path)));
 

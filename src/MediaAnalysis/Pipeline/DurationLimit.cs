@@ -8,8 +8,13 @@ namespace MediaAnalysis.Pipeline;
 // Deepgram (billed by the minute: 1 GB of low-bitrate audio is ~290 hours).
 public static partial class DurationLimit
 {
-    public static void Check(ProbedMedia probed, int maxMinutes, ILogger logger)
+    public static void Check(ProbedMedia probed, int maxMinutes, ILogger logger) => Check(probed, maxMinutes, null, logger);
+
+    // `serverMinutes`: the server's own limit (its settings), which applies when it is the lower one.
+    public static void Check(ProbedMedia probed, int operatorMinutes, int? serverMinutes, ILogger logger)
     {
+        var byServer = serverMinutes is { } own && own > 0 && own < operatorMinutes;
+        var maxMinutes = byServer ? serverMinutes!.Value : operatorMinutes;
         var length = probed.Duration > probed.AudioDuration ? probed.Duration : probed.AudioDuration;
         if (length <= TimeSpan.FromMinutes(maxMinutes))
         {
@@ -18,7 +23,7 @@ public static partial class DurationLimit
         TooLong(logger, length.TotalMinutes, maxMinutes);
         var what = probed.HasVideo ? "video" : "recording";
         throw new AnalysisFailedException(FailureKind.SourceRefused,
-            $"This {what} is {Describe(length)} long; this bot takes up to {maxMinutes} {(maxMinutes == 1 ? "minute" : "minutes")}.");
+            $"This {what} is {Describe(length)} long; {(byServer ? "this server's settings allow" : "this bot takes")} up to {maxMinutes} {(maxMinutes == 1 ? "minute" : "minutes")}.");
     }
 
     // "3 h 12 min", "1 min 10 s", "45 s".

@@ -3,6 +3,7 @@ using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Download;
+using MediaAnalysis.Spend;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class JobQueue(
     WorkerWakeUp wakeUp,
     RunningJobs running,
     ChatRepliers repliers,
+    SpendGate spend,
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
     IOptions<MediaOptions> media,
@@ -45,11 +47,20 @@ public sealed class JobQueue(
 
     private async Task<(EnqueueResult Result, JobStatus? Status)> AcceptAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
+        // Limits are checked for a new request only: the same delivery again still finds its job.
+        if (await store.FindByKeyAsync(request.IdempotencyKey, cancellationToken) is null
+            && await spend.RefusalAsync(request, cancellationToken) is { } refusal)
+        {
+            metrics.JobRefused(request.Platform);
+            QueueLog.Enqueued(logger, "-", request.Platform, request.Tenant, nameof(EnqueueOutcome.OverLimit));
+            return (new EnqueueResult(EnqueueOutcome.OverLimit, null) { Refusal = refusal }, null);
+        }
         // A new job's results page: its token goes in with the job, so every status (intake, worker, restart) shows the link.
         request = request with { PageToken = web.Value.PagesEnabled ? PageToken.New() : null };
         var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)
         {
+            await spend.RecordAcceptedAsync(result.Job!, cancellationToken);
             wakeUp.Wake();
         }
         else if (result.Outcome == EnqueueOutcome.QueueFull)

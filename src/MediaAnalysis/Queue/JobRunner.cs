@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Settings;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace MediaAnalysis.Queue;
 public sealed class JobRunner(
     JobStages stages,
     IJobStore store,
+    SettingsSnapshots snapshots,
     ChatRepliers repliers,
     RunningJobs running,
     InstanceIdentity identity,
@@ -52,6 +54,8 @@ public sealed class JobRunner(
             await cancel.CancelAsync();
         }
 
+        // The server's settings as they are now, kept with the job for every later attempt.
+        job = await snapshots.TakeAsync(job, CancellationToken.None);
         var context = store.ReplyContextFor(job);
         var stored = await store.GetAnswersAsync(job.Id, CancellationToken.None);
         var initial = stages.InitialStatus(job, stored);

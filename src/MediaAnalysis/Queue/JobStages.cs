@@ -4,6 +4,7 @@ using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
+using MediaAnalysis.Spend;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,8 @@ namespace MediaAnalysis.Queue;
 public sealed class JobStages(
     AnalysisPipeline pipeline,
     IJobStore store,
+    SpendGate gate,
+    SpendMeter meter,
     IOptions<AnalysisOptions> analysis,
     IOptions<WebOptions> web,
     VerdictStage verdict,
@@ -25,15 +28,21 @@ public sealed class JobStages(
     // Silence and speech in another language than the one chosen look the same to Deepgram: one message for both.
     public const string NoWords = "Deepgram found no words: the audio may be silent, or in another language than the one chosen.";
 
-    private IReadOnlyList<string> Prompts => [.. analysis.Value.EffectivePrompts.Select(p => p.Name)];
+    // The job's prompts, models and answer language: its settings snapshot (its server's, when it started), else the operator's.
+    public AnalysisPlan PlanFor(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return AnalysisPlan.For(JobSettings.Parse(job.SettingsSnapshot), analysis.Value);
+    }
 
-    private IReadOnlyList<string> Models => analysis.Value.EffectiveModels;
+    private static IReadOnlyList<string> PromptNames(AnalysisPlan plan) => [.. plan.Prompts.Select(p => p.Name)];
 
     // What the status message shows before any stage runs: what a previous attempt already did.
     public JobStatus InitialStatus(JobRecord job, IReadOnlyList<StoredAnswer> stored)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return stored.Where(a => !PanelVerdict.Is(a.Outcome)).Aggregate(JobStatus.From(job, Prompts, Models), (s, a) => s.WithOutcome(a.Outcome)) with
+        var plan = PlanFor(job);
+        return stored.Where(a => !PanelVerdict.Is(a.Outcome)).Aggregate(JobStatus.From(job, PromptNames(plan), plan.Models), (s, a) => s.WithOutcome(a.Outcome)) with
         {
             State = JobState.Running,
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,
@@ -71,11 +80,14 @@ public sealed class JobStages(
         ArgumentNullException.ThrowIfNull(replier);
         // The verdict is stored among the answers but is no answer: the verdict stage alone reads it.
         stored = [.. stored.Where(a => !PanelVerdict.Is(a.Outcome))];
-        using var poster = new AnswerPoster(job.Id, Prompts, Models, stored, replier, context, store);
-        var progress = new JobProgress(job.Id, status, store, poster, metrics, [.. Models], time, logger);
+        var plan = PlanFor(job);
+        using var poster = new AnswerPoster(job.Id, PromptNames(plan), plan.Models, stored, replier, context, store);
+        var progress = new JobProgress(job, status, store, poster, meter, metrics, [.. plan.Models], time, logger);
         try
         {
-            return await RunStagesAsync(job, replier, context, stored, poster, progress, cancellationToken);
+            var (state, note) = await RunStagesAsync(job, plan, replier, context, stored, poster, progress, cancellationToken);
+            // The job that crossed 80% of its server's budget keeps saying so in its final status.
+            return (state, note ?? progress.BudgetNotice);
         }
         finally
         {
@@ -85,6 +97,7 @@ public sealed class JobStages(
 
     private async Task<(JobState, string?)> RunStagesAsync(
         JobRecord job,
+        AnalysisPlan plan,
         IChatReplier replier,
         ReplyContext context,
         IReadOnlyList<StoredAnswer> stored,
@@ -99,12 +112,18 @@ public sealed class JobStages(
         }
         else
         {
+            var settings = JobSettings.Parse(job.SettingsSnapshot);
             var source = AnalysisSource.FromUrl(job.VideoUrl, job.SourceName) with
             {
                 Authorization = replier.DownloadAuthorization,
                 Language = job.RequestedLanguage,
+                BeforeSpending = (media, ct) => gate.CheckEstimateAsync(job, media.Duration, ct),
+                KeyTerms = settings.Glossary ?? [],
+                MaxMinutes = settings.MaxMinutes,
             };
             (_, transcript) = await pipeline.TranscribeAsync(source, progress, cancellationToken);
+            // Billed before it is stored: a kill in between re-transcribes on resume, and the ledger's key keeps one row.
+            await progress.BillTranscriptAsync(transcript, cancellationToken);
             await store.SaveTranscriptAsync(job.Id, transcript.Text, transcript.Language,
                 transcript.Paragraphs.Count == 0 ? null : TranscriptDocument.Write(transcript.Paragraphs, transcript.LanguageChosen),
                 cancellationToken);
@@ -121,7 +140,7 @@ public sealed class JobStages(
 
         await poster.PostReadyAsync(cancellationToken);
         var answered = stored.Select(a => (a.Outcome.Prompt, a.Outcome.Model)).ToHashSet();
-        await pipeline.AnalyzeAsync(transcript, answered, progress, cancellationToken);
+        await pipeline.AnalyzeAsync(transcript, plan, answered, progress, cancellationToken);
         await poster.PostReadyAsync(cancellationToken);
         await verdict.RunAsync(job, replier, context, cancellationToken);
         return (JobState.Done, null);

@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 6;
+    public const int Version = 8;
 
     public static readonly string[] Migrations =
     [
@@ -95,13 +95,64 @@ public static class JobSchema
         ALTER TABLE jobs ADD COLUMN transcript_paragraphs TEXT;
         ALTER TABLE jobs ADD COLUMN requested_language VARCHAR(20);
         """,
-        // 6: the job's results page, looked up by the SHA-256 (hex) of its link's token; the token itself is kept with
+        // 6: the spend ledger (Spend/): one row per accepted job (kind 'job', no cost) and per billed call (kind
+        // 'deepgram' or 'model'), its key (job_id, call_key) making a call billed once across restarts and resumes;
+        // cost in nano-USD (exact sums on both providers). And the 80% notices, one per tenant and UTC month.
+        // Neither is touched by Storage:RetentionDays.
+        """
+        CREATE TABLE spend_ledger (
+            job_id VARCHAR(32) NOT NULL,
+            call_key VARCHAR(400) NOT NULL,
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            requester_id VARCHAR(100) NOT NULL,
+            kind VARCHAR(20) NOT NULL,
+            model VARCHAR(200),
+            minutes DOUBLE PRECISION,
+            nano_usd BIGINT NOT NULL,
+            billed_at BIGINT NOT NULL,
+            PRIMARY KEY (job_id, call_key)
+        );
+        CREATE INDEX spend_by_tenant ON spend_ledger (platform, tenant, billed_at);
+        CREATE TABLE spend_notices (
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            month_utc VARCHAR(7) NOT NULL,
+            job_id VARCHAR(32) NOT NULL,
+            PRIMARY KEY (platform, tenant, month_utc)
+        );
+        """,
+        // 7: the job's results page, looked up by the SHA-256 (hex) of its link's token; the token itself is kept with
         // the job so that any later status (worker, restart) can show the link (the transcript it guards lives in the
         // same database, so this adds no exposure). Both go with their job's row (retention, Delete).
         """
         ALTER TABLE jobs ADD COLUMN page_token_hash VARCHAR(64);
         ALTER TABLE jobs ADD COLUMN page_token VARCHAR(32);
         CREATE UNIQUE INDEX jobs_by_page_token ON jobs (page_token_hash);
+        """,
+        // 8: each server's own settings (one JSON document, a version for optimistic writes), every change to them
+        // (who, when, what), and the settings a job runs with, taken when it starts. Jobs stored before get '' (the
+        // operator's defaults); null means "not started yet". None of these is touched by Storage:RetentionDays.
+        """
+        CREATE TABLE tenant_settings (
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            document TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (platform, tenant)
+        );
+        CREATE TABLE settings_changes (
+            platform VARCHAR(20) NOT NULL,
+            tenant VARCHAR(100) NOT NULL,
+            version INTEGER NOT NULL,
+            changed_at BIGINT NOT NULL,
+            changed_by VARCHAR(200) NOT NULL,
+            what TEXT NOT NULL,
+            PRIMARY KEY (platform, tenant, version)
+        );
+        ALTER TABLE jobs ADD COLUMN settings_snapshot TEXT;
+        UPDATE jobs SET settings_snapshot = '';
         """,
     ];
 }

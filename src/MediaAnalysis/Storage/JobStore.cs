@@ -4,7 +4,8 @@ namespace MediaAnalysis.Storage;
 
 // IJobStore as the sum of its roles: a provider supplies one part per role (SqliteJobStore builds the SQLite
 // ones over one SqliteDatabase, PostgresJobStore the PostgreSQL ones over one PostgresDatabase) and this passes each call to its part.
-public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgress progress, IJobResults results, IJobMaintenance maintenance)
+public abstract class JobStore(
+    IJobIntake intake, IJobClaims claims, IJobProgress progress, IJobResults results, IJobMaintenance maintenance, ITenantSettingsStore settings)
     : IJobStore
 {
     public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -86,4 +87,17 @@ public abstract class JobStore(IJobIntake intake, IJobClaims claims, IJobProgres
         maintenance.DeleteFinishedBeforeAsync(cutoff, cancellationToken);
 
     public Task<bool> CanWriteAsync(DateTimeOffset now, CancellationToken cancellationToken) => maintenance.CanWriteAsync(now, cancellationToken);
+
+    public Task<StoredSettings?> GetSettingsAsync(string platform, string tenant, CancellationToken cancellationToken) =>
+        settings.GetSettingsAsync(platform, tenant, cancellationToken);
+
+    public Task<bool> SaveSettingsAsync(
+        string platform, string tenant, int expectedVersion, string document, SettingsChange change, DateTimeOffset now, CancellationToken cancellationToken) =>
+        settings.SaveSettingsAsync(platform, tenant, expectedVersion, document, change, now, cancellationToken);
+
+    public Task<IReadOnlyList<SettingsChange>> RecentChangesAsync(string platform, string tenant, int count, CancellationToken cancellationToken) =>
+        settings.RecentChangesAsync(platform, tenant, count, cancellationToken);
+
+    public Task<string> SnapshotSettingsAsync(string jobId, string document, CancellationToken cancellationToken) =>
+        settings.SnapshotSettingsAsync(jobId, document, cancellationToken);
 }

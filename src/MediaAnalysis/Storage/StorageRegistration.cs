@@ -7,14 +7,21 @@ public static class StorageRegistration
     // One store, SQLite or PostgreSQL as Storage:Provider says, reachable as the whole (IJobStore) and by each of its roles.
     public static IServiceCollection AddJobStore(this IServiceCollection services)
     {
-        services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
-            ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteJobStore>(sp));
+        services.AddSingleton<IJobStore>(Open);
         services.AddSingleton<IJobIntake>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobClaims>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobProgress>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobResults>(sp => sp.GetRequiredService<IJobStore>());
         services.AddSingleton<IJobMaintenance>(sp => sp.GetRequiredService<IJobStore>());
+        // The ledger is the same store's; a store wrapped by a test (a proxy of IJobStore alone) gets a second one
+        // beside it, opened only when the ledger is first used.
+        services.AddSingleton<ISpendStore>(sp => sp.GetRequiredService<IJobStore>() as ISpendStore
+            ?? new LazySpendStore(new Lazy<ISpendStore>(() => (ISpendStore)Open(sp))));
+        services.AddSingleton<ITenantSettingsStore>(sp => sp.GetRequiredService<IJobStore>());
         return services;
     }
+
+    private static IJobStore Open(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+        ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)
+        : ActivatorUtilities.CreateInstance<SqliteJobStore>(sp);
 }

@@ -80,6 +80,24 @@ public static partial class FakeDiscordCommandRules
             {
                 return "choices: at most 25 on string, integer or number options, names 1-100 characters, values distinct.";
             }
+            var autocomplete = option.TryGetProperty("autocomplete", out var a) && a.ValueKind == JsonValueKind.True;
+            if (autocomplete && (type is not (3 or 4 or 10) || choices.Count > 0))
+            {
+                return "autocomplete: on string, integer or number options without choices only.";
+            }
+            var nested = FakeDiscordBodyRules.Array(option, "options");
+            if (nested.Count > 0 && (type is not (1 or 2) || nested.Count > 25))
+            {
+                return "options inside an option: subcommands and groups only, at most 25.";
+            }
+            if (type == 1 && nested.Any(o => FakeDiscordBodyRules.Number(o, "type") is 1 or 2))
+            {
+                return "a subcommand cannot hold subcommands.";
+            }
+            if (CheckOptions(nested) is { } inner)
+            {
+                return inner;
+            }
             var fileTypes = FakeDiscordBodyRules.Array(option, "file_types");
             if (fileTypes.Count > 0 && (type != 11 || fileTypes.Count > 10
                 || fileTypes.Any(f => f.GetString() is not ("image" or "video" or "audio") and not ['.', ..])))

@@ -81,6 +81,7 @@ public sealed partial class FakeSlackApi
             "conversations.members" => MembersAsync(context, request, warnings),
             "users.info" => UserInfoAsync(context, request, warnings),
             "chat.getPermalink" => PermalinkAsync(context, request, warnings),
+            "views.open" => ViewsOpenAsync(context, request, warnings),
             _ => ErrorAsync(context, "unknown_method", 404),
         });
     }

@@ -14,12 +14,15 @@ public sealed class ArchitectureTests
         ["Pipeline"] = ["Jobs", "Configuration", "Http"],
         ["Storage"] = ["Jobs", "Configuration"],
         ["Diagnostics"] = ["Jobs", "Storage", "Configuration"],
-        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
-        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup"],
+        ["Spend"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration"],
+        // A server's own settings (prompts, models, limits, access) within the operator's configuration.
+        ["Settings"] = ["Jobs", "Storage", "Pipeline", "Configuration"],
+        ["Queue"] = ["Jobs", "Storage", "Pipeline", "Diagnostics", "Configuration", "Spend", "Settings"],
+        ["Chat"] = ["Jobs", "Queue", "Diagnostics", "Configuration", "Http", "Markup", "Spend", "Settings"],
         ["Lifecycle"] = ["Jobs", "Storage", "Queue", "Diagnostics", "Configuration"],
         ["Web"] = ["Jobs", "Storage", "Configuration", "Diagnostics", "Markup", "Pipeline"],
         // The composition root.
-        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web"],
+        ["Cli"] = ["Jobs", "Configuration", "Http", "Pipeline", "Storage", "Diagnostics", "Queue", "Chat", "Lifecycle", "Markup", "Web", "Spend", "Settings"],
     };
 
     private static readonly Type[] Types = typeof(MediaAnalysis.Cli.CommandLine).Assembly.GetTypes();

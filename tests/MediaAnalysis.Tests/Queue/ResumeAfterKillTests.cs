@@ -20,6 +20,12 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
         var slow = PipelineHarness.Models[2];
         outside.OpenRouter.LatencyFor = model => model == slow ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
         outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
+        // One model's replies carry no usage.cost: the ledger prices its tokens with Pricing:Models.
+        var priced = PipelineHarness.Models[1];
+        outside.OpenRouter.CostlessModels[priced] = true;
+        outside.Settings["Pricing:Models:0:Id"] = priced;
+        outside.Settings["Pricing:Models:0:PromptUsdPerMillion"] = "100";
+        outside.Settings["Pricing:Models:0:CompletionUsdPerMillion"] = "400";
         var database = Path.Combine(outside.Root, "jobs.db");
         var posts = Path.Combine(outside.Root, "posts.jsonl");
         var store = new SqliteJobStore(Options.Create(new StorageOptions { ConnectionString = $"Data Source={database}" }), NullLogger<SqliteJobStore>.Instance);
@@ -62,6 +68,47 @@ public sealed class ResumeAfterKillTests(MediaFiles media)
         Assert.Equal(2, outside.OpenRouter.Requests.Count(r => r.Model == PipelineHarness.Models[0]));
         Assert.Equal(2, outside.OpenRouter.Requests.Count(r => r.Model == PipelineHarness.Models[1]));
         Assert.Equal(4, outside.OpenRouter.Requests.Count(r => r.Model == slow));
+        await AssertBilledOnceAsync(database, jobId, priced);
+    }
+
+    // The ledger after the kill and the resume: Deepgram once (its minutes × the default price), and each of the six
+    // answers once, at usage.cost when the reply had it, else at its tokens × Pricing:Models.
+    private static async Task AssertBilledOnceAsync(string database, string jobId, string priced)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT l.call_key, l.kind, l.model, l.minutes, l.nano_usd, a.cost, a.prompt_tokens, a.completion_tokens
+            FROM spend_ledger l LEFT JOIN answers a ON a.job_id = l.job_id AND l.call_key = 'model:' || a.prompt || '|' || a.model
+            WHERE l.job_id = @id ORDER BY l.call_key
+            """;
+        command.Parameters.AddWithValue("@id", jobId);
+        var rows = new List<(string Call, string Kind, string? Model, double? Minutes, long Nanos, string? Cost, long? In, long? Out)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetInt64(7)));
+            }
+        }
+        var deepgram = Assert.Single(rows, r => r.Kind == "deepgram");
+        Assert.True(deepgram.Minutes > 0);
+        Assert.Equal((long)Math.Round((decimal)deepgram.Minutes!.Value * 0.0043m * 1_000_000_000m), deepgram.Nanos);
+        var models = rows.Where(r => r.Kind == "model").ToList();
+        Assert.Equal(6, models.Count);
+        Assert.All(models, r =>
+        {
+            Assert.NotNull(r.In);
+            var usd = r.Model == priced
+                ? (r.In!.Value * 100m + r.Out!.Value * 400m) / 1_000_000m
+                : decimal.Parse(r.Cost!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(usd > 0);
+            Assert.Equal((long)Math.Round(usd * 1_000_000_000m), r.Nanos);
+        });
+        Assert.All(models.Where(r => r.Model == priced), r => Assert.Null(r.Cost));
     }
 
     internal static Process StartHost(PipelineHarness outside, string database, string posts, Dictionary<string, string?>? extra = null)

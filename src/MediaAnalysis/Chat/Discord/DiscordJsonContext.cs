@@ -7,6 +7,8 @@ namespace MediaAnalysis.Chat.Discord;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Interaction))]
 [JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(ModalResponse))]
+[JsonSerializable(typeof(AutocompleteResponse))]
 [JsonSerializable(typeof(MessageBody))]
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(Channel))]

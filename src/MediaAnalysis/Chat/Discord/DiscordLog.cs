@@ -45,4 +45,7 @@ public static partial class DiscordLog
 
     [LoggerMessage(3015, LogLevel.Warning, "Job {JobId}: could not tell the asker it ended ({Detail})")]
     public static partial void NotifyFailed(ILogger logger, string jobId, string detail);
+
+    [LoggerMessage(3016, LogLevel.Information, "Interaction {InteractionId}: refused by the access rules of guild {Guild}")]
+    public static partial void AccessRefused(ILogger logger, string interactionId, string guild);
 }

@@ -12,6 +12,9 @@ public sealed class AnalysisOptions : IValidatedOptions
 
     public List<PromptVariant>? Prompts { get; set; }
 
+    // The models a server may choose in its settings; empty: any id the endpoint accepts.
+    public List<string> AllowedModels { get; set; } = [];
+
     public IReadOnlyList<string> EffectiveModels => Models is { Count: > 0 } models ? models : AnalysisDefaults.Models;
 
     public VerdictOptions Verdict { get; set; } = new();
@@ -79,6 +82,13 @@ public sealed class AnalysisOptions : IValidatedOptions
         if (Verdict.MaxTokens is < 100 or > 100_000)
         {
             yield return $"{SectionName}:Verdict:MaxTokens must be between 100 and 100000, got {Verdict.MaxTokens}";
+        }
+        for (var i = 0; i < AllowedModels.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(AllowedModels[i]) || AllowedModels[i].Any(char.IsWhiteSpace))
+            {
+                yield return $"{SectionName}:AllowedModels:{i} must be a model id such as openai/gpt-4o-mini, got '{AllowedModels[i]}'";
+            }
         }
         if (prompts.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != prompts.Count)
         {

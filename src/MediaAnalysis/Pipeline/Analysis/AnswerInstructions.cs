@@ -7,10 +7,15 @@ namespace MediaAnalysis.Pipeline.Analysis;
 // each point comes from, and answer in the chosen (or detected) language, by name.
 public static class AnswerInstructions
 {
-    public static string For(Transcript transcript)
+    public static string For(Transcript transcript) => For(transcript, answerLanguage: null);
+
+    // `answerLanguage`: a server's choice (a BCP-47 code) over the speech's language.
+    public static string For(Transcript transcript, string? answerLanguage)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var language = transcript.Language is { Length: > 0 } code && code != "multi"
+        var language = answerLanguage is { Length: > 0 } asked
+            ? $"Answer in {SpeechLanguages.NameOf(asked)}, whatever language the speakers use."
+            : transcript.Language is { Length: > 0 } code && code != "multi"
             ? $"Answer in {SpeechLanguages.NameOf(code)}."
             : "Answer in the language the speakers use.";
         return transcript.Paragraphs.Count == 0

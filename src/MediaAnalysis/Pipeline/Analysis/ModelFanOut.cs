@@ -53,7 +53,7 @@ public sealed class ModelFanOut
         IReadOnlySet<(string Prompt, string Model)> answered,
         IAnalysisObserver? observer,
         CancellationToken cancellationToken) =>
-        RunAsync(new ModelRequestPlan(transcript, Prompts, _options.MaxTokens), answered, observer, check: null, cancellationToken);
+        RunAsync(new ModelRequestPlan(transcript, Prompts, _options.MaxTokens), Prompts, Models, answered, observer, check: null, cancellationToken);
 
     // The structured transcript: "[m:ss] S2:" labels in the prompt, the bot's instruction (cite the moment, answer in
     // the language) in every system message, and every answer's citations checked before anyone sees it.
@@ -61,12 +61,22 @@ public sealed class ModelFanOut
         Transcript transcript,
         IReadOnlySet<(string Prompt, string Model)> answered,
         IAnalysisObserver? observer,
+        CancellationToken cancellationToken) =>
+        RunAsync(transcript, new AnalysisPlan(Prompts, Models, null), answered, observer, cancellationToken);
+
+    // The same with a job's own prompts, models and answer language (its server's settings).
+    public Task<IReadOnlyList<ModelOutcome>> RunAsync(
+        Transcript transcript,
+        AnalysisPlan analysis,
+        IReadOnlySet<(string Prompt, string Model)> answered,
+        IAnalysisObserver? observer,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
+        ArgumentNullException.ThrowIfNull(analysis);
         var block = JsonEscaping.EscapeToUtf8(TranscriptText.PromptPieces(transcript));
-        var plan = new ModelRequestPlan(block, Prompts, _options.MaxTokens, AnswerInstructions.For(transcript));
-        return RunAsync(plan, answered, observer, outcome => Checked(outcome, transcript), cancellationToken);
+        var plan = new ModelRequestPlan(block, analysis.Prompts, _options.MaxTokens, AnswerInstructions.For(transcript, analysis.AnswerLanguage));
+        return RunAsync(plan, analysis.Prompts, analysis.Models, answered, observer, outcome => Checked(outcome, transcript), cancellationToken);
     }
 
     private static ModelOutcome Checked(ModelOutcome outcome, Transcript transcript)
@@ -81,24 +91,26 @@ public sealed class ModelFanOut
 
     private async Task<IReadOnlyList<ModelOutcome>> RunAsync(
         ModelRequestPlan plan,
+        IReadOnlyList<PromptVariant> prompts,
+        IReadOnlyList<string> models,
         IReadOnlySet<(string Prompt, string Model)> answered,
         IAnalysisObserver? observer,
         Func<ModelOutcome, ModelOutcome>? check,
         CancellationToken cancellationToken)
     {
         var calls = new List<Task<ModelOutcome>>();
-        for (var p = 0; p < Prompts.Count; p++)
+        for (var p = 0; p < prompts.Count; p++)
         {
-            foreach (var model in Models)
+            foreach (var model in models)
             {
-                if (answered.Contains((Prompts[p].Name, model)))
+                if (answered.Contains((prompts[p].Name, model)))
                 {
                     continue;
                 }
                 var variant = p;
                 calls.Add(Task.Run(async () =>
                 {
-                    var outcome = await CallAsync(plan, variant, model, cancellationToken);
+                    var outcome = await CallAsync(plan, prompts[variant].Name, variant, model, cancellationToken);
                     outcome = check?.Invoke(outcome) ?? outcome;
                     if (observer is not null)
                     {
@@ -112,15 +124,15 @@ public sealed class ModelFanOut
     }
 
     // Retried: 408, 425, 429 and 5xx, and the same codes (or none) in an error inside an HTTP 200; Retry-After honoured.
-    private Task<ModelOutcome> CallAsync(ModelRequestPlan plan, int variant, string model, CancellationToken cancellationToken)
+    private Task<ModelOutcome> CallAsync(ModelRequestPlan plan, string prompt, int variant, string model, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(plan, variant, model, clock, tries, token), cancellationToken);
+        return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(plan, prompt, variant, model, clock, tries, token), cancellationToken);
     }
 
-    private async Task<TryOutcome<ModelOutcome>> TryOnceAsync(ModelRequestPlan plan, int variant, string model, Stopwatch clock, TryCount tries, CancellationToken cancellationToken)
+    private async Task<TryOutcome<ModelOutcome>> TryOnceAsync(
+        ModelRequestPlan plan, string prompt, int variant, string model, Stopwatch clock, TryCount tries, CancellationToken cancellationToken)
     {
-        var prompt = Prompts[variant].Name;
         var attempt = tries.Attempt;
         string reason;
         int? status = null;

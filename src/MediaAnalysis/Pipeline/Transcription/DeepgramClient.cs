@@ -19,12 +19,17 @@ public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> op
 
     // Retried: 408, 422, 425, 429 and 5xx, timeouts, lost connections and unreadable answers; Retry-After honoured.
     // `language`: the request's choice (a BCP-47 code); null falls back to Deepgram:Language, then to detection.
-    public Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, string? language, CancellationToken cancellationToken)
+    public Task<Transcript> TranscribeAsync(string audioPath, string contentType, TimeSpan expectedDuration, string? language, CancellationToken cancellationToken) =>
+        TranscribeAsync(audioPath, contentType, expectedDuration, language, [], cancellationToken);
+
+    // `keyTerms`: a server's glossary, sent as `keyterm` (nova-3) or `keywords` (older models).
+    public Task<Transcript> TranscribeAsync(
+        string audioPath, string contentType, TimeSpan expectedDuration, string? language, IReadOnlyList<string> keyTerms, CancellationToken cancellationToken)
     {
         var chosen = string.IsNullOrWhiteSpace(language) || language == SpeechLanguages.Detect
             ? (string.IsNullOrWhiteSpace(_options.Language) ? null : _options.Language)
             : language;
-        var uri = ListenUri(_options, chosen);
+        var uri = ListenUri(_options, chosen, keyTerms);
         return _policy.ExecuteAsync(_retryRules, (tries, token) => TryOnceAsync(uri, audioPath, contentType, expectedDuration, chosen, tries, token), cancellationToken);
     }
 
@@ -96,10 +101,13 @@ public sealed class DeepgramClient(HttpClient http, IOptions<DeepgramOptions> op
     }
 
     // Speakers and paragraphs always; the language as chosen, or detected.
-    internal static Uri ListenUri(DeepgramOptions options, string? language)
+    // Key terms: nova-3 takes `keyterm` (repeated, one term or phrase each); nova-2 and older take `keywords`.
+    internal static Uri ListenUri(DeepgramOptions options, string? language, IReadOnlyList<string>? keyTerms = null)
     {
+        var termParameter = options.Model.StartsWith("nova-3", StringComparison.OrdinalIgnoreCase) ? "keyterm" : "keywords";
         var query = $"v1/listen?model={Uri.EscapeDataString(options.Model)}&smart_format=true&paragraphs=true&diarize=true"
-            + (language is null ? "&detect_language=true" : $"&language={Uri.EscapeDataString(language)}");
+            + (language is null ? "&detect_language=true" : $"&language={Uri.EscapeDataString(language)}")
+            + string.Concat((keyTerms ?? []).Select(t => $"&{termParameter}={Uri.EscapeDataString(t)}"));
         var baseUrl = options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/";
         return new Uri(new Uri(baseUrl), query);
     }

@@ -209,8 +209,8 @@ public sealed class DiscordApiClientTests : IAsyncLifetime
         var global = await _h.Client.BulkOverwriteCommandsAsync(_h.AppId, null, DiscordCommands.All, default);
         var guild = await _h.Client.BulkOverwriteCommandsAsync(_h.AppId, "77", DiscordCommands.All, default);
 
-        Assert.Equal(2, global);
-        Assert.Equal(2, guild);
+        Assert.Equal(DiscordCommands.All.Count, global);
+        Assert.Equal(DiscordCommands.All.Count, guild);
         Assert.Equal("PUT", _h.Fake.Requests[0].Method);
         Assert.Equal($"/applications/{_h.AppId}/commands", _h.Fake.Requests[0].Path);
         Assert.Equal($"/applications/{_h.AppId}/guilds/77/commands", _h.Fake.Requests[1].Path);

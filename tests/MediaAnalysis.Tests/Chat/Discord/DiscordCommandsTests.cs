@@ -11,7 +11,7 @@ public sealed class DiscordCommandsTests
     [Fact]
     public void Analyze_takes_one_required_video_or_audio_attachment()
     {
-        var analyze = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.ChatInput);
+        var analyze = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.ChatInput && c.Name == "analyze");
 
         Assert.Equal("analyze", analyze.Name);
         Assert.InRange(analyze.Description!.Length, 1, 100);
@@ -25,7 +25,7 @@ public sealed class DiscordCommandsTests
     [Fact]
     public void Analyze_has_an_optional_language_of_at_most_25_codes_including_detect()
     {
-        var analyze = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.ChatInput);
+        var analyze = Assert.Single(DiscordCommands.All, c => c.Type == ApplicationCommandType.ChatInput && c.Name == "analyze");
         var option = Assert.Single(analyze.Options!, o => o.Name == "language");
 
         Assert.Equal(CommandOptionType.String, option.Type);
@@ -50,12 +50,25 @@ public sealed class DiscordCommandsTests
     [Fact]
     public void Both_are_for_guild_installs_in_servers_for_members_who_may_post()
     {
-        Assert.All(DiscordCommands.All, c =>
+        Assert.All(DiscordCommands.All.Where(c => c.Name is "analyze" or "Analyze video"), c =>
         {
             Assert.Equal([0], c.IntegrationTypes!);
             Assert.Equal([InteractionContextType.Guild], c.Contexts!);
             Assert.Equal("2048", c.DefaultMemberPermissions);
         });
+    }
+
+    [Fact]
+    public void Usage_is_for_everyone_in_servers_with_no_options()
+    {
+        var usage = Assert.Single(DiscordCommands.All, c => c.Name == "usage");
+
+        Assert.Equal(ApplicationCommandType.ChatInput, usage.Type);
+        Assert.Null(usage.DefaultMemberPermissions);
+        Assert.Null(usage.Options);
+        Assert.Equal([0], usage.IntegrationTypes!);
+        Assert.Equal([InteractionContextType.Guild], usage.Contexts!);
+        Assert.InRange(usage.Description!.Length, 1, 100);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public static class DiscordCommands
     public const string VideoOption = "video";
     public const string LanguageOption = "language";
     public const string AnalyzeVideo = "Analyze video";
+    public const string Usage = "usage";
 
     // Members who may post in the channel; Discord admins can still change this per server.
     private static readonly string SendMessages = DiscordPermissions.Format(DiscordPermissions.SendMessages);
@@ -18,6 +19,7 @@ public static class DiscordCommands
     private static readonly IReadOnlyList<int> GuildInstall = [0];
     private static readonly IReadOnlyList<InteractionContextType> GuildOnly = [InteractionContextType.Guild];
 
+    // /analyze and "Analyze video", for everyone who may post.
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
         new ApplicationCommand
@@ -60,5 +62,20 @@ public static class DiscordCommands
             IntegrationTypes = GuildInstall,
             Contexts = GuildOnly,
         },
+        // Everyone (no default member permission); the answer is private.
+        new ApplicationCommand
+        {
+            Name = Usage,
+            Type = ApplicationCommandType.ChatInput,
+            Description = "This month's spend and videos, for this server and for you, and the budget left",
+            IntegrationTypes = GuildInstall,
+            Contexts = GuildOnly,
+        },
     ];
+
+    // /settings, for server managers.
+    public static ApplicationCommand Settings { get; } = DiscordSettingsCommand.Definition(GuildInstall, GuildOnly);
+
+    // What `discord register-commands` puts in place.
+    public static IReadOnlyList<ApplicationCommand> Registered { get; } = [.. All, Settings];
 }

@@ -6,6 +6,8 @@ namespace MediaAnalysis.Chat.Discord.Api;
 public static class DiscordPermissions
 {
     public const ulong SendMessages = 1UL << 11;
+    public const ulong Administrator = 1UL << 3;
+    public const ulong ManageGuild = 1UL << 5;
     public const ulong ViewChannel = 1UL << 10;
     public const ulong EmbedLinks = 1UL << 14;
     public const ulong AttachFiles = 1UL << 15;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 using Microsoft.Extensions.Options;
 using MediaAnalysis.Chat.Discord.Api;
 using MediaAnalysis.Chat.Discord.Rendering;
@@ -28,7 +30,10 @@ public static class DiscordInteractionEndpoint
         DiscordSignatureVerifier verifier,
         JobQueue queue,
         DiscordStatusMessages statusMessages,
+        SpendLimits limits,
         IOptions<DiscordOptions> options,
+        ServerSettings settings,
+        SettingsRules rules,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -60,7 +65,14 @@ public static class DiscordInteractionEndpoint
         return interaction.Type switch
         {
             InteractionType.Ping => Respond(InteractionResponse.Pong),
-            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, time, logger, cancellationToken),
+            InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Usage =>
+                Respond(await DiscordUsage.AnswerAsync(interaction, limits, cancellationToken)),
+            InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordSettingsCommand.Name =>
+                RespondAny(await DiscordSettingsEndpoint.CommandAsync(interaction, settings, rules, cancellationToken)),
+            InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, settings, time, logger, cancellationToken),
+            InteractionType.ApplicationCommandAutocomplete => Results.Json(
+                await DiscordSettingsEndpoint.AutocompleteAsync(interaction, settings, rules, cancellationToken), DiscordJsonContext.Default.AutocompleteResponse),
+            InteractionType.ModalSubmit => Respond(await DiscordSettingsEndpoint.ModalAsync(interaction, settings, rules, cancellationToken)),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
         };
@@ -71,6 +83,7 @@ public static class DiscordInteractionEndpoint
         JobQueue queue,
         DiscordStatusMessages statusMessages,
         DiscordOptions options,
+        ServerSettings settings,
         TimeProvider time,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -79,6 +92,10 @@ public static class DiscordInteractionEndpoint
         {
             return Respond(DiscordRenderer.Ephemeral(
                 $"I only work in servers I've been added to. Add me to your server first: {InviteUrl(options.ApplicationId ?? interaction.ApplicationId)}"));
+        }
+        if (await AccessRefusalAsync(interaction, guild, settings, logger, cancellationToken) is { } refused)
+        {
+            return Respond(DiscordRenderer.Ephemeral(refused));
         }
         var (video, rejected, candidates) = DiscordVideoPicker.Pick(interaction);
         if (video is null)
@@ -152,6 +169,7 @@ public static class DiscordInteractionEndpoint
             EnqueueOutcome.AlreadyActive => Respond(DiscordRenderer.Ephemeral(status?.QueuePosition is { } position
                 ? $"You already asked for this video: it is {StatusText.Ordinal(position)} in line. Its status message is above."
                 : "You already asked for this video and it is being analyzed now. Its status message is above.")),
+            EnqueueOutcome.OverLimit => Respond(DiscordRenderer.Ephemeral(result.Refusal ?? "A limit of this server refused the video.")),
             _ => Respond(DiscordRenderer.Ephemeral(
                 $"This server already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.")),
         };
@@ -179,8 +197,38 @@ public static class DiscordInteractionEndpoint
             : Respond(InteractionResponse.DeferredUpdate);
     }
 
+    // The server's access rules (its settings): a role, channels; managers (Manage Server, Administrator) always may.
+    private static async Task<string?> AccessRefusalAsync(Interaction interaction, string guild, ServerSettings settings, ILogger logger, CancellationToken cancellationToken)
+    {
+        TenantSettings current;
+        try
+        {
+            current = await settings.GetAsync(DiscordReplier.PlatformName, guild, cancellationToken);
+        }
+        catch (SettingsUnavailableException)
+        {
+            return IntakeText.StoreUnavailable;
+        }
+        var manager = DiscordPermissions.Has(interaction.Member?.Permissions, DiscordPermissions.ManageGuild)
+            || DiscordPermissions.Has(interaction.Member?.Permissions, DiscordPermissions.Administrator);
+        var refusal = AccessRules.Refusal(current, interaction.EffectiveChannelId ?? "", interaction.Channel?.ParentId, interaction.Member?.Roles ?? [], manager,
+            "Members who can manage the server");
+        if (refusal is not null)
+        {
+            DiscordLog.AccessRefused(logger, interaction.Id, guild);
+        }
+        return refusal;
+    }
+
     public static string InviteUrl(string applicationId) =>
         $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions={DiscordPermissions.Install}";
+
+    private static IResult RespondAny(object response) => response switch
+    {
+        ModalResponse modal => Results.Json(modal, DiscordJsonContext.Default.ModalResponse),
+        InteractionResponse message => Respond(message),
+        _ => throw new ArgumentException("not a Discord response", nameof(response)),
+    };
 
     private static IResult Respond(InteractionResponse response) => Results.Json(response, DiscordJsonContext.Default.InteractionResponse);
 }

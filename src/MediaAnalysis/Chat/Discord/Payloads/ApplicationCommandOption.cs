@@ -27,4 +27,15 @@ public sealed record ApplicationCommandOption
 
     [JsonPropertyName("max_length")]
     public int? MaxLength { get; init; }
+
+    // SUB_COMMAND: its own options.
+    [JsonPropertyName("options")]
+    public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
+
+    // STRING, INTEGER, NUMBER without choices: Discord asks the bot what to offer while the person types.
+    [JsonPropertyName("autocomplete")]
+    public bool? Autocomplete { get; init; }
+
+    [JsonPropertyName("min_value")]
+    public decimal? MinValue { get; init; }
 }

@@ -13,4 +13,8 @@ public sealed record GuildMember
     // The member's permissions in the channel (decimal bitfield string).
     [JsonPropertyName("permissions")]
     public string? Permissions { get; init; }
+
+    // The member's role ids.
+    [JsonPropertyName("roles")]
+    public IReadOnlyList<string>? Roles { get; init; }
 }

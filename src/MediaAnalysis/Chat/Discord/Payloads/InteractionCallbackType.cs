@@ -12,4 +12,8 @@ public enum InteractionCallbackType
     DeferredUpdateMessage = 6,
     // Components only: replace the message the component is on.
     UpdateMessage = 7,
+    // Autocomplete interactions only: up to 25 choices.
+    ApplicationCommandAutocompleteResult = 8,
+    // Opens a modal (not in answer to a modal submit).
+    Modal = 9,
 }

@@ -32,4 +32,8 @@ public sealed record InteractionData
 
     [JsonPropertyName("component_type")]
     public ComponentType? ComponentType { get; init; }
+
+    // Modal submits: the inputs, in action rows (or labels) as the modal had them.
+    [JsonPropertyName("components")]
+    public IReadOnlyList<SubmittedComponent>? Components { get; init; }
 }

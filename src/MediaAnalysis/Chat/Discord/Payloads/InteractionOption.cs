@@ -19,6 +19,21 @@ public sealed record InteractionOption
     [JsonPropertyName("options")]
     public IReadOnlyList<InteractionOption>? Options { get; init; }
 
+    // Autocomplete: the option being typed.
+    [JsonPropertyName("focused")]
+    public bool? Focused { get; init; }
+
+    [JsonIgnore]
+    public bool? BoolValue => Value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    [JsonIgnore]
+    public decimal? NumberValue => Value.ValueKind == JsonValueKind.Number && Value.TryGetDecimal(out var n) ? n : null;
+
     [JsonIgnore]
     public string? StringValue => Value.ValueKind == JsonValueKind.String ? Value.GetString() : null;
 }

@@ -4,4 +4,5 @@ namespace MediaAnalysis.Chat.Slack.Inbound;
 
 [JsonSerializable(typeof(SlackChallenge))]
 [JsonSerializable(typeof(SlackCommandReply))]
+[JsonSerializable(typeof(SlackViewErrors))]
 internal sealed partial class SlackEndpointJsonContext : JsonSerializerContext;

@@ -1,10 +1,13 @@
 using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
 
 public static partial class SlackEndpoints
 {
     private const int HistoryLookBack = 50;
+    private const string UsageWord = "usage";
 
     // Slack wants the HTTP answer within 3 s: look-ups that take longer answer through response_url.
     private static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
@@ -12,7 +15,9 @@ public static partial class SlackEndpoints
 
     // /analyze [link to a message] [language]: that message's video (a reply in a thread too), or with no link the
     // newest video in the channel; a last word that is not a link names the language (a code or an English name).
-    private static async Task<IResult> CommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandsAsync(
+        HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api,
+        ServerSettings settings, SettingsRules rules, SpendLimits limits, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -26,6 +31,16 @@ public static partial class SlackEndpoints
         if (Parse(() => SlackForm.ReadCommand(body.Span)) is not { } command)
         {
             return Results.BadRequest();
+        }
+        // `/analyze usage`: this month's spend and videos, privately (a slash command's reply is seen by its sender only).
+        if (string.Equals(command.Text.Trim(), UsageWord, StringComparison.OrdinalIgnoreCase))
+        {
+            var report = await UsageReport.ReadAsync(limits, SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
+            return Reply(report.Text("This workspace"));
+        }
+        if (command.Text.Trim().Equals(SlackSettingsView.CallbackId, StringComparison.OrdinalIgnoreCase))
+        {
+            return await OpenSettingsAsync(command, api, settings, rules, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken);
         }
         var (text, language, unknownLanguage) = SlackCommandText.Split(command.Text);
         if (unknownLanguage is not null)

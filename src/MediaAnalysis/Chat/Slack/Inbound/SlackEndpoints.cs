@@ -1,5 +1,7 @@
 using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Chat.Slack.Api;
 using MediaAnalysis.Chat.Slack.Rendering;
+using MediaAnalysis.Settings;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
 
@@ -83,7 +85,9 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackCancels cancels, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractivityAsync(
+        HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackCancels cancels,
+        SlackApiClient api, ServerSettings settings, SettingsRules rules, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -98,6 +102,10 @@ public static partial class SlackEndpoints
         var team = payload.Team?.Id ?? payload.User?.TeamId ?? "";
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId ?? "";
         var user = payload.User?.Id ?? "";
+        if (payload.Type == InteractionPayload.ViewSubmission)
+        {
+            return await SubmitSettingsAsync(payload, team, user, api, settings, rules, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken);
+        }
         if (payload.Type == InteractionPayload.MessageAction && payload.CallbackId == SlackManifest.ShortcutCallbackId && payload.Message is { } message)
         {
             var ts = message.Ts ?? payload.MessageTs ?? "";

@@ -18,4 +18,7 @@ public static partial class SlackFlowLog
 
     [LoggerMessage(4055, LogLevel.Information, "Slack cancel of job {JobId} by {User} refused: {Reason}")]
     public static partial void CancelRefused(ILogger logger, string jobId, string user, string reason);
+
+    [LoggerMessage(4056, LogLevel.Information, "Slack {Source} for {Team}/{Channel} refused by the workspace's access rules")]
+    public static partial void AccessRefused(ILogger logger, string source, string team, string channel);
 }

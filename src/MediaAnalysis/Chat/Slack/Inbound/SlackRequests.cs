@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
+using MediaAnalysis.Settings;
 using MediaAnalysis.Chat.Slack.Api;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
 
 // Turns "this video, in this message" into a job, and tells the person what happened.
-public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackReplier replier, TimeProvider time, ILogger<SlackRequests> logger)
+public sealed class SlackRequests(
+    JobQueue queue, SlackApiClient api, SlackReplier replier, ServerSettings settings, TimeProvider time, ILogger<SlackRequests> logger)
 {
     // Notes already sent, so a retried event or a mention's file_share twin says its refusal once.
     private static readonly TimeSpan RememberTold = TimeSpan.FromMinutes(30);
@@ -19,6 +21,10 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
     {
         ArgumentNullException.ThrowIfNull(ask);
         ArgumentNullException.ThrowIfNull(file);
+        if (await AccessRefusalAsync(ask, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var url = file.UrlPrivateDownload ?? file.UrlPrivate;
         if (file.Id is null || !Uri.TryCreate(url, UriKind.Absolute, out var video))
         {
@@ -60,9 +66,47 @@ public sealed class SlackRequests(JobQueue queue, SlackApiClient api, SlackRepli
                 return await StatusLinkAsync(result.Job!, CancellationToken.None) is { } link
                     ? $"That video is already being analyzed: <{link}|see its status>."
                     : "That video is already being analyzed: see its thread.";
+            case EnqueueOutcome.OverLimit:
+                return result.Refusal ?? "A limit of this workspace refused the video.";
             default:
                 return $"This workspace already has {queue.MaxPendingPerTenant} videos waiting; try again when one finishes.";
         }
+    }
+
+    // The workspace's channel rule (its settings); workspace admins and owners always may (users.info, asked only
+    // when the rule would refuse).
+    private async Task<string?> AccessRefusalAsync(SlackAsk ask, CancellationToken cancellationToken)
+    {
+        TenantSettings current;
+        try
+        {
+            current = await settings.GetAsync(SlackReplier.PlatformName, ask.Team, cancellationToken);
+        }
+        catch (SettingsUnavailableException)
+        {
+            return IntakeText.StoreUnavailable;
+        }
+        const string Managers = "Workspace admins and owners";
+        if (AccessRules.Refusal(current, ask.Channel, [], manager: false, Managers) is null)
+        {
+            return null;
+        }
+        bool admin;
+        try
+        {
+            admin = (await api.GetUserAsync(ask.User, cancellationToken)).IsWorkspaceAdmin;
+        }
+        catch (SlackApiException ex)
+        {
+            SlackFlowLog.FollowUpFailed(logger, ex.Error);
+            admin = false;
+        }
+        var refusal = AccessRules.Refusal(current, ask.Channel, [], admin, Managers);
+        if (refusal is not null)
+        {
+            SlackFlowLog.AccessRefused(logger, ask.Source, ask.Team, ask.Channel);
+        }
+        return refusal;
     }
 
     // The status message goes into the video's thread now, with the job's place in line; then a shortcut or a

@@ -8,6 +8,7 @@ public sealed record InteractionPayload
 {
     public const string MessageAction = "message_action";
     public const string BlockActions = "block_actions";
+    public const string ViewSubmission = "view_submission";
 
     [JsonPropertyName("type")]
     public string? Type { get; init; }
@@ -44,6 +45,10 @@ public sealed record InteractionPayload
 
     [JsonPropertyName("container")]
     public InteractionContainer? Container { get; init; }
+
+    // view_submission: the modal, with state.values holding what was entered.
+    [JsonPropertyName("view")]
+    public System.Text.Json.JsonElement? View { get; init; }
 
     // hooks.slack.com; good for 5 posts within 30 minutes.
     [JsonPropertyName("response_url")]

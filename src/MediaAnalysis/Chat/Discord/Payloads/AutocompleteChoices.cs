@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace MediaAnalysis.Chat.Discord.Payloads;
+
+public sealed record AutocompleteChoices(
+    [property: JsonPropertyName("choices")] IReadOnlyList<ApplicationCommandOptionChoice> Choices);

@@ -1,0 +1,32 @@
+using MediaAnalysis.Jobs;
+
+namespace MediaAnalysis.Spend;
+
+// What people read about limits and spend: plain sentences every platform can show as they are.
+public static class SpendText
+{
+    // What a tenant is called where it is read: a Slack workspace, a Discord server (and any other platform's).
+    public static string Place(string platform) => platform == "slack" ? "workspace" : "server";
+
+    public static string DailyUsedUp(string place, int daily, DateTimeOffset now)
+    {
+        var next = UtcPeriods.DayStart(now).AddDays(1);
+        return $"You have used your {Count(daily, "analysis", "analyses")} for today in this {place} (0 left). "
+            + $"More from 00:00 UTC, in {Format.Span(next - now)}.";
+    }
+
+    public static string BudgetUsedUp(string place, decimal budget, decimal spent, DateTimeOffset now) =>
+        $"This {place} has used its {UtcPeriods.Usd(budget)} budget for {UtcPeriods.MonthName(now)} ({UtcPeriods.Usd(spent)} spent, $0.00 left). "
+        + $"It resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC).";
+
+    public static string OverEstimate(string place, decimal estimate, TimeSpan duration, decimal left, decimal budget, DateTimeOffset now) =>
+        $"This {Format.Span(duration)} video would cost about {UtcPeriods.Usd(estimate)}, more than the {UtcPeriods.Usd(left)} left of this {place}'s "
+        + $"{UtcPeriods.Usd(budget)} budget for {UtcPeriods.MonthName(now)}. Nothing was spent on it; the budget resets on "
+        + $"{UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC).";
+
+    public static string Notice(string place, decimal spent, decimal budget, DateTimeOffset now) =>
+        $"This {place} has now used {Math.Floor(spent / budget * 100)}% of its {UtcPeriods.Usd(budget)} budget for {UtcPeriods.MonthName(now)} "
+        + $"({UtcPeriods.Usd(spent)}). It resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC).";
+
+    public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+}
