@@ -54,6 +54,10 @@ public sealed partial class SettingsRules(IOptions<AnalysisOptions> analysis, IO
         {
             errors[nameField] = $"The {which} prompt needs a name of 1 to {MaxPromptName} characters.";
         }
+        else if (string.Equals(name.Trim(), PanelVerdict.Prompt, StringComparison.OrdinalIgnoreCase))
+        {
+            errors[nameField] = $"\"{PanelVerdict.Prompt}\" is the panel verdict's name; give the {which} prompt another.";
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             errors[textField] = $"The {which} prompt's instructions are empty: say what the answer should do, e.g. \"List the decisions and who owns them.\"";

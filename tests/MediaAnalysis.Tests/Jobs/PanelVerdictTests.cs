@@ -42,13 +42,13 @@ public sealed class PanelVerdictTests
     {
         var outcome = new ModelOutcome.Succeeded(PanelVerdict.Prompt, "vendor-a/model-1", TimeSpan.FromSeconds(2), 1, Valid, null, 900, 120, 0.0021m);
 
-        var discord = Assert.Single(DiscordRenderer.Verdict(outcome).Embeds!);
-        Assert.Equal(DiscordRenderer.VerdictTitle, discord.Title);
+        var discord = Assert.Single(DiscordVerdictRenderer.Verdict(outcome).Embeds!);
+        Assert.Equal(DiscordVerdictRenderer.VerdictTitle, discord.Title);
         Assert.Contains("◦ **model-2**: Ben", discord.Description, StringComparison.Ordinal);
         Assert.Contains("**model-3**: The budget was never named.", discord.Description, StringComparison.Ordinal);
         Assert.Contains("$0.0021", discord.Footer!.Text, StringComparison.Ordinal);
 
-        var slack = SlackRenderer.Verdict(outcome);
+        var slack = SlackVerdictRenderer.Verdict(outcome);
         RenderedMessage.AssertAcceptable(slack);
         Assert.Contains("*Where they differ*", RenderedMessage.SectionText(slack), StringComparison.Ordinal);
         Assert.Contains("*model-1*: Ana", RenderedMessage.SectionText(slack), StringComparison.Ordinal);
@@ -60,10 +60,10 @@ public sealed class PanelVerdictTests
     {
         var skipped = new ModelOutcome.Failed(PanelVerdict.Prompt, "m", TimeSpan.Zero, 0, "Fewer than two answers came back, so there is no panel verdict.", null);
 
-        var discord = DiscordRenderer.Verdict(skipped);
+        var discord = DiscordVerdictRenderer.Verdict(skipped);
         Assert.Null(discord.Embeds);
         Assert.Equal("⚖️ Fewer than two answers came back, so there is no panel verdict.", discord.Content);
-        var slack = SlackRenderer.Verdict(skipped);
+        var slack = SlackVerdictRenderer.Verdict(skipped);
         RenderedMessage.AssertAcceptable(slack);
         Assert.Contains("Fewer than two answers came back", slack.Text, StringComparison.Ordinal);
     }

@@ -32,6 +32,10 @@ public sealed class SettingsRulesTests
     }
 
     [Fact]
+    public void A_prompt_may_not_take_the_panel_verdicts_name() =>
+        Assert.Contains("panel verdict", Rules().Prompts("A", "one", "panel VERDICT", "two").Errors[SettingsFields.Prompt2Name], StringComparison.Ordinal);
+
+    [Fact]
     public void Models_are_three_distinct_ids_from_the_allowed_list_when_there_is_one()
     {
         Assert.True(Rules().Models("x/1", "y/2", "z/3").IsValid);

@@ -43,7 +43,7 @@ public abstract partial class JobStoreBehaviour
     [StoreFact]
     public async Task A_database_of_schema_version_1_is_migrated_at_start_and_its_rows_keep_working()
     {
-        await ExecuteRawAsync("DROP TABLE answers; DROP TABLE jobs; DROP TABLE schema_info; DROP TABLE instances; DROP TABLE spend_ledger; DROP TABLE spend_notices; DROP TABLE tenant_settings; DROP TABLE settings_changes;");
+        await ExecuteRawAsync(DropEveryTable);
         await ExecuteRawAsync(JobSchema.Migrations[0]);
         await ExecuteRawAsync("UPDATE schema_info SET version = 1");
         await ExecuteRawAsync("""

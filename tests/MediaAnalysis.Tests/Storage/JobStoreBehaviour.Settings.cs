@@ -69,7 +69,7 @@ public abstract partial class JobStoreBehaviour
     [StoreFact]
     public async Task Jobs_stored_before_snapshots_were_kept_run_with_the_operators_defaults()
     {
-        await ExecuteRawAsync("DROP TABLE answers; DROP TABLE jobs; DROP TABLE schema_info; DROP TABLE instances; DROP TABLE tenant_settings; DROP TABLE settings_changes; DROP TABLE spend_ledger; DROP TABLE spend_notices;");
+        await ExecuteRawAsync(DropEveryTable);
         foreach (var migration in JobSchema.Migrations.Take(5))
         {
             await ExecuteRawAsync(migration);

@@ -34,6 +34,10 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
     // Runs SQL straight on this test's database, past the store (schema surgery for the migration test).
     protected abstract Task ExecuteRawAsync(string sql);
 
+    // Every table the migrations make, so a test can build an older database from the first N migrations.
+    protected const string DropEveryTable = "DROP TABLE answers; DROP TABLE jobs; DROP TABLE schema_info; DROP TABLE instances; "
+        + "DROP TABLE spend_ledger; DROP TABLE spend_notices; DROP TABLE tenant_settings; DROP TABLE settings_changes;";
+
     public async Task InitializeAsync()
     {
         Store = OpenStore();

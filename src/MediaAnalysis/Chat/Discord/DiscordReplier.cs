@@ -61,7 +61,7 @@ public sealed partial class DiscordReplier(DiscordApiClient api, TimeProvider ti
     public async Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
     {
         var (state, target) = await AnswersChannelAsync(job, cancellationToken);
-        var body = DiscordRenderer.Verdict(verdict);
+        var body = DiscordVerdictRenderer.Verdict(verdict);
         await DiscordRefusals.Guard(() => target is null
             ? api.CreateFollowupAsync(state.ApplicationId, state.InteractionToken, body, cancellationToken)
             : api.CreateMessageAsync(target, body with { Nonce = AnswerNonce(job.JobId, verdict, 0), EnforceNonce = true }, cancellationToken));

@@ -120,7 +120,7 @@ public sealed class SlackReplier(SlackApiClient api, IOptions<SlackOptions> opti
     public async Task PostVerdictAsync(ReplyContext job, ModelOutcome verdict, CancellationToken cancellationToken)
     {
         var state = SlackJobState.Parse(job.PlatformState);
-        var message = SlackRenderer.Verdict(verdict);
+        var message = SlackVerdictRenderer.Verdict(verdict);
         await Refusals(() => api.PostMessageAsync(state.Channel, state.ThreadTs, message.Text, message.Blocks, cancellationToken));
     }
 

@@ -40,7 +40,7 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
         var thread = Assert.Single(_d.Discord.Threads);
         var posted = _d.Discord.MessagesIn(thread.Id);
         var last = posted.Last(m => m.Embeds.Count > 0);
-        Assert.Equal(DiscordRenderer.VerdictTitle, Assert.Single(last.EmbedTitles));
+        Assert.Equal(DiscordVerdictRenderer.VerdictTitle, Assert.Single(last.EmbedTitles));
         var text = Assert.Single(last.EmbedDescriptions);
         Assert.Contains("**Where they agree**", text, StringComparison.Ordinal);
         Assert.Contains("**Where they differ**", text, StringComparison.Ordinal);

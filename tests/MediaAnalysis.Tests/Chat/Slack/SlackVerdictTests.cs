@@ -25,8 +25,8 @@ public sealed class SlackVerdictTests(MediaFiles media) : IAsyncLifetime
 
         // Posts to one channel are paced at one a second: the verdict comes a few seconds after the job's row ends.
         var thread = await SlackFlowHarness.EventuallyAsync(() => _h.Slack.MessagesIn(SlackFlowHarness.Channel, ts),
-            t => t.Any(m => m.TextsOf("header").Contains(SlackRenderer.VerdictHeader)), seconds: 30);
-        var verdict = Assert.Single(thread, m => m.TextsOf("header").Contains(SlackRenderer.VerdictHeader));
+            t => t.Any(m => m.TextsOf("header").Contains(SlackVerdictRenderer.VerdictHeader)), seconds: 30);
+        var verdict = Assert.Single(thread, m => m.TextsOf("header").Contains(SlackVerdictRenderer.VerdictHeader));
         var answers = thread.Where(m => m.TextsOf("header").Any(h => h.StartsWith("Summary", StringComparison.Ordinal) || h.StartsWith("Review", StringComparison.Ordinal))).ToList();
         Assert.Equal(6, answers.Count);
         Assert.True(string.CompareOrdinal(verdict.Ts, answers.Max(a => a.Ts)) > 0, "the verdict came before an answer");

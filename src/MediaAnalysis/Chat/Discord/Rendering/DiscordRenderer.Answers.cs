@@ -78,5 +78,5 @@ public static partial class DiscordRenderer
         };
     }
 
-    private static MessageBody Body(IReadOnlyList<Embed> embeds) => new() { Embeds = embeds, AllowedMentions = AllowedMentions.None };
+    internal static MessageBody Body(IReadOnlyList<Embed> embeds) => new() { Embeds = embeds, AllowedMentions = AllowedMentions.None };
 }

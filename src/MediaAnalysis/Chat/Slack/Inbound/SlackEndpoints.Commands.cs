@@ -7,7 +7,6 @@ namespace MediaAnalysis.Chat.Slack.Inbound;
 public static partial class SlackEndpoints
 {
     private const int HistoryLookBack = 50;
-    private const string UsageWord = "usage";
 
     // Slack wants the HTTP answer within 3 s: look-ups that take longer answer through response_url.
     private static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
@@ -32,15 +31,9 @@ public static partial class SlackEndpoints
         {
             return Results.BadRequest();
         }
-        // `/analyze usage`: this month's spend and videos, privately (a slash command's reply is seen by its sender only).
-        if (string.Equals(command.Text.Trim(), UsageWord, StringComparison.OrdinalIgnoreCase))
+        if (await SlackCommandWords.TryAnswerAsync(command, api, settings, rules, limits, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken) is { } answered)
         {
-            var report = await UsageReport.ReadAsync(limits, SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
-            return Reply(report.Text("This workspace"));
-        }
-        if (command.Text.Trim().Equals(SlackSettingsView.CallbackId, StringComparison.OrdinalIgnoreCase))
-        {
-            return await OpenSettingsAsync(command, api, settings, rules, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken);
+            return answered;
         }
         var (text, language, unknownLanguage) = SlackCommandText.Split(command.Text);
         if (unknownLanguage is not null)
@@ -133,5 +126,5 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static IResult Reply(string text) => Results.Json(new SlackCommandReply(text), SlackEndpointJsonContext.Default.SlackCommandReply);
+    internal static IResult Reply(string text) => Results.Json(new SlackCommandReply(text), SlackEndpointJsonContext.Default.SlackCommandReply);
 }

@@ -104,7 +104,7 @@ public static partial class SlackEndpoints
         var user = payload.User?.Id ?? "";
         if (payload.Type == InteractionPayload.ViewSubmission)
         {
-            return await SubmitSettingsAsync(payload, team, user, api, settings, rules, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken);
+            return await SlackSettingsEndpoints.SubmitSettingsAsync(payload, team, user, api, settings, rules, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken);
         }
         if (payload.Type == InteractionPayload.MessageAction && payload.CallbackId == SlackManifest.ShortcutCallbackId && payload.Message is { } message)
         {

@@ -25,8 +25,8 @@ public static partial class SlackRenderer
     public static string? CancelledJobId(BlockAction? action) =>
         action is { ActionId: CancelActionId, Value: { Length: > 0 } jobId } ? jobId : null;
 
-    private static SectionBlock Section(string mrkdwn) => new() { Text = TextObject.Markdown(mrkdwn) };
+    internal static SectionBlock Section(string mrkdwn) => new() { Text = TextObject.Markdown(mrkdwn) };
 
-    private static ContextBlock Context(params IReadOnlyList<string> mrkdwn) =>
+    internal static ContextBlock Context(params IReadOnlyList<string> mrkdwn) =>
         new() { Elements = [.. mrkdwn.Take(SlackLimits.ContextElements).Select(t => TextObject.Markdown(TextClip.Clip(t, SlackLimits.SectionText)))] };
 }

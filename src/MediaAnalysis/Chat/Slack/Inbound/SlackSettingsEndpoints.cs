@@ -7,14 +7,14 @@ namespace MediaAnalysis.Chat.Slack.Inbound;
 // `/analyze settings` → the settings modal (views.open with the command's trigger_id, for workspace admins and
 // owners per users.info); its `view_submission` → checked, then saved, or the modal stays open with each problem
 // under its field.
-public static partial class SlackEndpoints
+internal static class SlackSettingsEndpoints
 {
     // The trigger_id lives 3 seconds: the role look-up and views.open share this much of it.
     private static readonly TimeSpan ModalBudget = TimeSpan.FromMilliseconds(2500);
 
     private const string AdminsOnly = "Only workspace admins and owners can change this app's settings.";
 
-    private static async Task<IResult> OpenSettingsAsync(
+    public static async Task<IResult> OpenSettingsAsync(
         Payloads.SlashCommand command, SlackApiClient api, ServerSettings settings, SettingsRules rules, ILogger logger, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -23,11 +23,11 @@ public static partial class SlackEndpoints
         {
             if (!(await api.GetUserAsync(command.UserId, budget.Token)).IsWorkspaceAdmin)
             {
-                return Reply(AdminsOnly);
+                return SlackEndpoints.Reply(AdminsOnly);
             }
             if (command.TriggerId is not { Length: > 0 } trigger)
             {
-                return Reply("Slack sent no trigger to open the settings with; please try again.");
+                return SlackEndpoints.Reply("Slack sent no trigger to open the settings with; please try again.");
             }
             var current = await settings.GetAsync(SlackReplier.PlatformName, command.TeamId, budget.Token);
             await api.OpenViewAsync(trigger, SlackSettingsView.Build(current, rules), budget.Token);
@@ -35,16 +35,16 @@ public static partial class SlackEndpoints
         }
         catch (SettingsUnavailableException ex)
         {
-            return Reply(ex.Message);
+            return SlackEndpoints.Reply(ex.Message);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException or OperationCanceledException)
         {
             SlackFlowLog.FollowUpFailed(logger, ex is SlackApiException s ? s.Error : ex.GetType().Name);
-            return Reply("Slack did not open the settings in time; please run /analyze settings again.");
+            return SlackEndpoints.Reply("Slack did not open the settings in time; please run /analyze settings again.");
         }
     }
 
-    private static async Task<IResult> SubmitSettingsAsync(
+    public static async Task<IResult> SubmitSettingsAsync(
         InteractionPayload payload, string team, string user, SlackApiClient api, ServerSettings settings, SettingsRules rules, ILogger logger, CancellationToken cancellationToken)
     {
         if (payload.View is not { } view || !view.TryGetProperty("callback_id", out var callback) || callback.GetString() != SlackSettingsView.CallbackId)

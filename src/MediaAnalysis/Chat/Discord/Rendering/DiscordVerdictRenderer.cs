@@ -4,7 +4,7 @@ using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord.Rendering;
 
-public static partial class DiscordRenderer
+public static class DiscordVerdictRenderer
 {
     public const string VerdictTitle = "⚖️ Panel verdict";
 
@@ -29,7 +29,7 @@ public static partial class DiscordRenderer
             Description = TextClip.Clip(VerdictText(document), DiscordLimits.EmbedDescription),
             Footer = new EmbedFooter { Text = TextClip.Clip(Format.Usage(succeeded), DiscordLimits.FooterText) },
         };
-        return Body([embed]);
+        return DiscordRenderer.Body([embed]);
     }
 
     private static string VerdictText(PanelVerdict verdict)

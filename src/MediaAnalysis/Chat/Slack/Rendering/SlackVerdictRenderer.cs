@@ -4,7 +4,7 @@ using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Slack.Rendering;
 
-public static partial class SlackRenderer
+public static class SlackVerdictRenderer
 {
     public const string VerdictHeader = "⚖️ Panel verdict";
 
@@ -17,7 +17,7 @@ public static partial class SlackRenderer
         if (verdict is not ModelOutcome.Succeeded succeeded || document is null)
         {
             var line = verdict is ModelOutcome.Failed f ? f.Reason : "The panel verdict could not be read.";
-            return new SlackMessageContent(SlackText.EscapeClip("⚖️ " + line, SlackLimits.FallbackText), [Section(SlackText.EscapeClip("⚖️ " + line, SlackLimits.SectionText))]);
+            return new SlackMessageContent(SlackText.EscapeClip("⚖️ " + line, SlackLimits.FallbackText), [SlackRenderer.Section(SlackText.EscapeClip("⚖️ " + line, SlackLimits.SectionText))]);
         }
         var blocks = new List<Block> { new HeaderBlock { Text = TextObject.Plain(VerdictHeader) } };
         var parts = new List<string>();
@@ -38,8 +38,8 @@ public static partial class SlackRenderer
         {
             parts.Add("The model found nothing to compare.");
         }
-        blocks.AddRange(parts.Select(p => Section(TextClip.Clip(p, SlackLimits.SectionText))));
-        blocks.Add(Context(SlackText.Escape($"{succeeded.Model} · {Format.Usage(succeeded)}")));
+        blocks.AddRange(parts.Select(p => SlackRenderer.Section(TextClip.Clip(p, SlackLimits.SectionText))));
+        blocks.Add(SlackRenderer.Context(SlackText.Escape($"{succeeded.Model} · {Format.Usage(succeeded)}")));
         var preview = TextClip.Clip($"{VerdictHeader}: {SlackText.OneLine(parts[0])}", SlackLimits.FallbackText);
         return new SlackMessageContent(preview, blocks);
     }
