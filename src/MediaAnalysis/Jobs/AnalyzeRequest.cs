@@ -31,4 +31,8 @@ public sealed record AnalyzeRequest
 
     // The language the person chose (a BCP-47 code), for the transcription and the answers; null to detect.
     public string? Language { get; init; }
+
+    // The results page's link token, made by the intake when pages are on: stored with the new job in the same
+    // statement (with its hash), so a worker that claims the job at once already has it. Ignored for a duplicate.
+    public string? PageToken { get; init; }
 }

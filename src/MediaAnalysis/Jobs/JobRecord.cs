@@ -69,4 +69,7 @@ public sealed record JobRecord
     // The settings the job runs with (a JobSettings document), taken when it first started; empty for a job stored
     // before snapshots were kept (the operator's defaults), null until the job starts.
     public string? SettingsSnapshot { get; init; }
+
+    // The results page's link token (Web:PublicBaseUrl on when the job was made); looked up only by its hash.
+    public string? PageToken { get; init; }
 }

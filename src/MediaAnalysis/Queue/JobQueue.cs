@@ -55,6 +55,8 @@ public sealed class JobQueue(
             QueueLog.Enqueued(logger, "-", request.Platform, request.Tenant, nameof(EnqueueOutcome.OverLimit));
             return (new EnqueueResult(EnqueueOutcome.OverLimit, null) { Refusal = refusal }, null);
         }
+        // A new job's results page: its token goes in with the job, so every status (intake, worker, restart) shows the link.
+        request = request with { PageToken = web.Value.PagesEnabled ? PageToken.New() : null };
         var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)
         {
@@ -71,13 +73,6 @@ public sealed class JobQueue(
             return (result, null);
         }
         var status = await StatusAsync(job, cancellationToken);
-        // A new job's results page: the link exists only here, in the status it is shown in; the store keeps its hash.
-        if (result.Outcome == EnqueueOutcome.Created && web.Value.PagesEnabled)
-        {
-            var token = PageToken.New();
-            await store.SetPageTokenHashAsync(job.Id, PageToken.Hash(token), cancellationToken);
-            status = status with { PageUrl = web.Value.PageUrl(token) };
-        }
         return (result, status);
     }
 
@@ -88,7 +83,10 @@ public sealed class JobQueue(
     // A queued job's status carries its place in line and an estimate from recent run times.
     public async Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        var status = JobStatus.From(job, analysis.Value.EffectivePrompts.Select(p => p.Name), analysis.Value.EffectiveModels);
+        var status = JobStatus.From(job, analysis.Value.EffectivePrompts.Select(p => p.Name), analysis.Value.EffectiveModels) with
+        {
+            PageUrl = job.PageToken is { } token ? web.Value.PageUrl(token) : null,
+        };
         if (job.State != JobState.Queued)
         {
             return status;

@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline;
@@ -18,6 +19,7 @@ public sealed class JobStages(
     SpendGate gate,
     SpendMeter meter,
     IOptions<AnalysisOptions> analysis,
+    IOptions<WebOptions> web,
     VerdictStage verdict,
     AppMetrics metrics,
     TimeProvider time,
@@ -46,6 +48,7 @@ public sealed class JobStages(
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,
             Words = job.Transcript is { } t ? new Transcript(t, 0, null, null).WordCount : null,
             LanguageChosen = Kept(job)?.LanguageChosen ?? job.RequestedLanguage is not null,
+            PageUrl = job.PageToken is { } token ? web.Value.PageUrl(token) : null,
         };
     }
 

@@ -17,8 +17,9 @@ public interface IJobResults
 
     Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken);
 
-    // The results page: the job keeps only the SHA-256 of its page token (Jobs/PageToken.Hash).
-    Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken);
+    // The results page: the job keeps its token (for the status's link) and the token's SHA-256 (Jobs/PageToken.Hash),
+    // by which a page request is looked up.
+    Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken);
 
     Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
 

@@ -10,7 +10,7 @@ public static class JobRows
     public const string JobColumns =
         "id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url, source_name, "
         + "size_bytes, platform_state, state, stage, seq, created_at, started_at, finished_at, attempts, cancel_requested_by, "
-        + "note, media_seconds, language, transcript, transcript_posted, releases, transcript_paragraphs, requested_language, settings_snapshot";
+        + "note, media_seconds, language, transcript, transcript_posted, releases, transcript_paragraphs, requested_language, settings_snapshot, page_token";
 
     public static string StateName(JobState state) => state switch
     {
@@ -67,6 +67,7 @@ public static class JobRows
         TranscriptParagraphs = r.IsDBNull(26) ? null : r.GetString(26),
         RequestedLanguage = r.IsDBNull(27) ? null : r.GetString(27),
         SettingsSnapshot = r.IsDBNull(28) ? null : r.GetString(28),
+        PageToken = r.IsDBNull(29) ? null : r.GetString(29),
     };
 
     public const string AnswerColumns = "prompt, model, ok, body, served_by, prompt_tokens, completion_tokens, cost, seconds, attempts, status, posted";

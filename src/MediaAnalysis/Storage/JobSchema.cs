@@ -122,10 +122,12 @@ public static class JobSchema
             PRIMARY KEY (platform, tenant, month_utc)
         );
         """,
-        // 7: the job's results page, by the SHA-256 (hex) of its link's token: the token itself is never stored. It goes
-        // with its job's row (retention, Delete).
+        // 7: the job's results page, looked up by the SHA-256 (hex) of its link's token; the token itself is kept with
+        // the job so that any later status (worker, restart) can show the link (the transcript it guards lives in the
+        // same database, so this adds no exposure). Both go with their job's row (retention, Delete).
         """
         ALTER TABLE jobs ADD COLUMN page_token_hash VARCHAR(64);
+        ALTER TABLE jobs ADD COLUMN page_token VARCHAR(32);
         CREATE UNIQUE INDEX jobs_by_page_token ON jobs (page_token_hash);
         """,
         // 8: each server's own settings (one JSON document, a version for optimistic writes), every change to them

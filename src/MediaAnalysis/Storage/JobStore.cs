@@ -71,8 +71,8 @@ public abstract class JobStore(
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
         results.MarkAnswerPostedAsync(jobId, prompt, model, cancellationToken);
 
-    public Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken) =>
-        results.SetPageTokenHashAsync(jobId, tokenHash, cancellationToken);
+    public Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken) =>
+        results.SetPageTokenAsync(jobId, token, cancellationToken);
 
     public Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
         results.FindByPageTokenHashAsync(tokenHash, cancellationToken);

@@ -39,16 +39,18 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
         var id = Guid.NewGuid().ToString("N");
         var inserted = await PostgresDatabase.ExecuteAsync(connection, """
             INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
-                              source_name, size_bytes, platform_state, requested_language, state, seq, created_at)
+                              source_name, size_bytes, platform_state, requested_language, page_token, page_token_hash, state, seq, created_at)
             SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
-                   @source, CAST(@size AS BIGINT), CAST(@state AS TEXT), CAST(@language AS VARCHAR(20)), 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
+                   @source, CAST(@size AS BIGINT), CAST(@state AS TEXT), CAST(@language AS VARCHAR(20)),
+                   CAST(@page AS VARCHAR(32)), CAST(@page_hash AS VARCHAR(64)), 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
             WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
             ON CONFLICT (idempotency_key) DO NOTHING
             """, cancellationToken, transaction,
             ("@id", id), ("@key", request.IdempotencyKey), ("@platform", request.Platform), ("@tenant", request.Tenant),
             ("@channel", request.Channel), ("@requester", request.RequesterId), ("@requester_name", request.RequesterName),
             ("@video", request.VideoKey), ("@url", request.VideoUrl.ToString()), ("@source", request.SourceName),
-            ("@size", request.SizeBytes), ("@state", request.PlatformState), ("@language", request.Language), ("@now", JobRows.Millis(now)), ("@max", (long)maxPendingPerTenant));
+            ("@size", request.SizeBytes), ("@state", request.PlatformState), ("@language", request.Language),
+            ("@page", request.PageToken), ("@page_hash", request.PageToken is { } page ? PageToken.Hash(page) : null), ("@now", JobRows.Millis(now)), ("@max", (long)maxPendingPerTenant));
         if (inserted == 1)
         {
             await PostgresDatabase.ExecuteAsync(connection, $"NOTIFY {PostgresDatabase.Channel}, 'job'", cancellationToken, transaction);

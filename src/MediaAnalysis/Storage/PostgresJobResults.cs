@@ -34,8 +34,9 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
     public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
         database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
 
-    public Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash WHERE id = @id", cancellationToken, ("@id", jobId), ("@hash", tokenHash));
+    public Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash, page_token = @token WHERE id = @id", cancellationToken,
+            ("@id", jobId), ("@hash", PageToken.Hash(token)), ("@token", token));
 
     public Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
         database.FindAsync("page_token_hash = @hash", cancellationToken, ("@hash", tokenHash));

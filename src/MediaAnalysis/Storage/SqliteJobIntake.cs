@@ -46,9 +46,9 @@ internal sealed class SqliteJobIntake : IJobIntake
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
-                              source_name, size_bytes, platform_state, requested_language, state, seq, created_at)
+                              source_name, size_bytes, platform_state, requested_language, page_token, page_token_hash, state, seq, created_at)
             SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
-                   @source, @size, @state, @language, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
+                   @source, @size, @state, @language, @page, @page_hash, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
             WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING {JobRows.JobColumns}
@@ -66,6 +66,8 @@ internal sealed class SqliteJobIntake : IJobIntake
         insert.Parameters.AddWithValue("@size", (object?)request.SizeBytes ?? DBNull.Value);
         insert.Parameters.AddWithValue("@state", (object?)request.PlatformState ?? DBNull.Value);
         insert.Parameters.AddWithValue("@language", (object?)request.Language ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@page", (object?)request.PageToken ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@page_hash", request.PageToken is { } page ? PageToken.Hash(page) : (object)DBNull.Value);
         insert.Parameters.AddWithValue("@now", JobRows.Millis(now));
         insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))

@@ -35,8 +35,9 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
     public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
         database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
 
-    public Task SetPageTokenHashAsync(string jobId, string tokenHash, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@hash", tokenHash));
+    public Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken) =>
+        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash, page_token = @token WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken,
+            ("@hash", PageToken.Hash(token)), ("@token", token));
 
     public async Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
     {

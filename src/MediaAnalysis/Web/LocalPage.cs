@@ -16,9 +16,10 @@ public static class LocalPage
             Length = result.Media.Duration,
             Language = result.Transcript.Language,
             State = JobState.Done,
-            Prompts = [.. prompts.Concat(result.Outcomes.Select(o => o.Prompt)).Distinct(StringComparer.Ordinal)],
+            Prompts = [.. prompts.Concat(result.Outcomes.Where(o => !PanelVerdict.Is(o)).Select(o => o.Prompt)).Distinct(StringComparer.Ordinal)],
             Models = [.. models.Concat(result.Outcomes.Select(o => o.Model)).Distinct(StringComparer.Ordinal)],
-            Outcomes = result.Outcomes,
+            Outcomes = [.. result.Outcomes.Where(o => !PanelVerdict.Is(o))],
+            Verdict = result.Verdict,
             Paragraphs = result.Transcript.Paragraphs,
             Transcript = result.Transcript.Paragraphs.Count == 0 ? result.Transcript.Text : null,
         };

@@ -4,7 +4,7 @@ namespace MediaAnalysis.Web;
 
 // Everything one results page shows, read once from the store (or from a local run). Prompts are the grid's rows,
 // models its columns; a cell without an outcome is still waiting. Issue 18 adds the follow-up questions and the
-// panel verdict as further sections of this model (none are invented here).
+// panel verdict as further sections of this model.
 public sealed record ResultPage
 {
     public required string SourceName { get; init; }
@@ -23,6 +23,9 @@ public sealed record ResultPage
 
     public IReadOnlyList<ModelOutcome> Outcomes { get; init; } = [];
 
+    // The panel verdict (stored as an answer under PanelVerdict.Prompt): its own section, never a cell of the grid.
+    public ModelOutcome? Verdict { get; init; }
+
     public IReadOnlyList<TranscriptParagraph> Paragraphs { get; init; } = [];
 
     // The plain transcript, shown when no paragraphs were kept.
@@ -35,8 +38,10 @@ public sealed record ResultPage
 
     public int Speakers => Paragraphs.Select(p => p.Speaker).OfType<int>().Distinct().Count();
 
-    public decimal? TotalCost => Outcomes.OfType<ModelOutcome.Succeeded>().Select(s => s.Cost).OfType<decimal>().DefaultIfEmpty().Sum() is var sum
-        && Outcomes.OfType<ModelOutcome.Succeeded>().Any(s => s.Cost is not null) ? sum : null;
+    public decimal? TotalCost => Paid.Select(s => s.Cost).OfType<decimal>().DefaultIfEmpty().Sum() is var sum
+        && Paid.Any(s => s.Cost is not null) ? sum : null;
+
+    private IEnumerable<ModelOutcome.Succeeded> Paid => Outcomes.Append(Verdict).OfType<ModelOutcome.Succeeded>();
 
     public ModelOutcome? Outcome(string prompt, string model) =>
         Outcomes.FirstOrDefault(o => o.Prompt == prompt && o.Model == model);

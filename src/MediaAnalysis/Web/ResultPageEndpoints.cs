@@ -70,6 +70,12 @@ public static partial class ResultPageEndpoints
             }
         }
         json.WriteEndArray();
+        if (page.Verdict is not null)
+        {
+            using var verdict = new StringWriter();
+            PageWriter.Verdict(verdict, page);
+            json.WriteString("verdict", verdict.ToString());
+        }
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
     }

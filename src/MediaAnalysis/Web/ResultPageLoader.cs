@@ -17,7 +17,7 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
             return null;
         }
         var answers = await results.GetAnswersAsync(job.Id, cancellationToken);
-        var outcomes = answers.Select(a => a.Outcome).ToList();
+        var outcomes = answers.Select(a => a.Outcome).Where(o => !PanelVerdict.Is(o)).ToList();
         var (paragraphs, _) = TranscriptDocument.Read(job.TranscriptParagraphs);
         var page = new ResultPage
         {
@@ -29,6 +29,7 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
             Prompts = Union(analysis.Value.EffectivePrompts.Select(p => p.Name), outcomes.Select(o => o.Prompt)),
             Models = Union(analysis.Value.EffectiveModels, outcomes.Select(o => o.Model)),
             Outcomes = outcomes,
+            Verdict = answers.Select(a => a.Outcome).FirstOrDefault(PanelVerdict.Is),
             Paragraphs = paragraphs,
             Transcript = paragraphs.Count == 0 ? job.Transcript : null,
             StateUrl = $"/r/{token}/state",

@@ -108,8 +108,13 @@ public static class FakeDiscordBodyRules
             {
                 var id = Text(button, "custom_id");
                 var label = Text(button, "label");
-                if (Number(button, "type") != 2 || Number(button, "style") is not (>= 1 and <= 4) || id is null or { Length: 0 or > 100 }
-                    || label is { Length: > 80 } || !ids.Add(id))
+                var url = Text(button, "url");
+                // A link button (style 5) carries a url (at most 512, http(s)) and no custom_id; the others the reverse.
+                var link = Number(button, "style") == 5;
+                var valid = link
+                    ? id is null && url is { Length: > 0 and <= 512 } && (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal))
+                    : Number(button, "style") is >= 1 and <= 4 && url is null && id is { Length: > 0 and <= 100 } && ids.Add(id);
+                if (Number(button, "type") != 2 || !valid || label is { Length: > 80 })
                 {
                     return FakeDiscordError.InvalidForm("Invalid button.", "COMPONENT_INVALID", "components");
                 }

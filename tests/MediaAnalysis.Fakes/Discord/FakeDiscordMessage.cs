@@ -33,6 +33,14 @@ public sealed record FakeDiscordMessage(string Id, string ChannelId, DateTimeOff
             .OfType<string>(),
     ];
 
+    // (label, url) of every link button, in order.
+    public IReadOnlyList<(string? Label, string Url)> Links =>
+    [
+        .. Components.SelectMany(row => row.TryGetProperty("components", out var children) ? children.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(button => Text(button, "url") is not null)
+            .Select(button => (Text(button, "label"), Text(button, "url")!)),
+    ];
+
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -160,6 +160,11 @@ public static class FakeSlackBlockRules
         {
             problems.Add($"{at}: action_id must be 1-255 characters and unique in the message");
         }
+        if (button.TryGetProperty("url", out var url) && (url.GetString() is not { Length: > 0 and <= 3000 } u
+            || !(u.StartsWith("https://", StringComparison.Ordinal) || u.StartsWith("http://", StringComparison.Ordinal))))
+        {
+            problems.Add($"{at}: button url must be an http(s) address of at most 3000 characters");
+        }
         if (button.TryGetProperty("value", out var v) && v.GetString() is { Length: > 2000 })
         {
             problems.Add($"{at}: button value longer than 2000");

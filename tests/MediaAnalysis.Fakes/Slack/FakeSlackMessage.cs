@@ -24,6 +24,14 @@ public sealed record FakeSlackMessage(string Channel, string Ts, string? ThreadT
     public IReadOnlyList<string> TextsOf(string blockType) =>
         [.. BlockList.Where(b => b.GetProperty("type").GetString() == blockType).SelectMany(FakeSlackBlockRules.TextsIn)];
 
+    // The url of the button with this action_id (a link button), or null.
+    public string? ButtonUrl(string actionId) =>
+        BlockList.Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .Where(e => e.TryGetProperty("action_id", out var id) && id.GetString() == actionId && e.TryGetProperty("url", out _))
+            .Select(e => e.GetProperty("url").GetString())
+            .FirstOrDefault();
+
     public bool HasButton(string actionId) =>
         BlockList.Any(b => b.GetProperty("type").GetString() == "actions"
             && b.GetProperty("elements").EnumerateArray().Any(e => e.TryGetProperty("action_id", out var id) && id.GetString() == actionId));

@@ -57,7 +57,7 @@ public sealed class ResultPageSite : IAsyncLifetime
         var claimed = await Worker.ClaimNextAsync("elsewhere/1", now, TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.Equal(job.Id, claimed?.Id);
         var token = PageToken.New();
-        await Worker.SetPageTokenHashAsync(job.Id, PageToken.Hash(token), CancellationToken.None);
+        await Worker.SetPageTokenAsync(job.Id, token, CancellationToken.None);
         return (job.Id, token);
     }
 

@@ -17,8 +17,11 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
     {
         _outside = await PipelineHarness.StartAsync();
         _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Analysis:Verdict:Enabled"] = "true" });
+        _d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Analysis:Verdict:Enabled"] = "true", ["Web:PublicBaseUrl"] = PageBase });
     }
+
+    // Results pages on (this host shares the verdict's): every status render carries the "Side by side" link.
+    private const string PageBase = "https://ma.example";
 
     public async Task DisposeAsync()
     {
@@ -51,6 +54,30 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
             MediaAnalysis.Queue.ReplyContexts.ReplyContextFor(_d.Store, stored), verdict, CancellationToken.None);
 
         Assert.Equal(posted.Count, _d.Discord.MessagesIn(thread.Id).Count);
+        Assert.Empty(_d.Discord.Violations);
+    }
+
+    [Fact]
+    public async Task The_final_status_made_by_the_worker_carries_the_side_by_side_link()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+        var reply = await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Equal(JobState.Done, job.State);
+        var token = (await _d.Store.GetAsync(job.Id, CancellationToken.None))!.PageToken;
+        Assert.True(PageToken.IsWellFormed(token));
+        var url = $"{PageBase}/r/{token}";
+        // At enqueue: the link beside Cancel.
+        var first = reply["data"]!["components"]![0]!["components"]!.AsArray();
+        Assert.Equal(url, first[0]!["url"]!.GetValue<string>());
+        Assert.Equal(5, first[0]!["style"]!.GetValue<int>());
+        // The worker's last edit (made from the job's row, not from the enqueue's status): the link, no Cancel.
+        var status = _d.Discord.Message(Assert.Single(_d.Discord.Threads).Id)!;
+        Assert.Contains("✅", status.Content);
+        Assert.True(status.Edits > 0);
+        Assert.Equal((DiscordStatusButtons.PageButton, url), Assert.Single(status.Links));
+        Assert.Empty(status.ButtonIds);
         Assert.Empty(_d.Discord.Violations);
     }
 }

@@ -22,6 +22,10 @@ public sealed record Component
     [JsonPropertyName("custom_id")]
     public string? CustomId { get; init; }
 
+    // A link button's (style 5) address: Discord opens it and sends the bot nothing.
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
+
     [JsonPropertyName("emoji")]
     public ComponentEmoji? Emoji { get; init; }
 
@@ -38,5 +42,13 @@ public sealed record Component
         Label = label,
         CustomId = customId,
         Emoji = emoji is null ? null : new ComponentEmoji { Name = emoji },
+    };
+
+    public static Component Link(string label, string url) => new()
+    {
+        Type = ComponentType.Button,
+        Style = ButtonStyle.Link,
+        Label = label,
+        Url = url,
     };
 }

@@ -28,9 +28,7 @@ public static partial class DiscordRenderer
         {
             Content = TextClip.Clip(content, DiscordLimits.Content),
             // An empty list removes the button on the edit that ends the job.
-            Components = status.Cancellable && cancelId.Length <= DiscordLimits.CustomId
-                ? [Component.Row(Component.Button(ButtonStyle.Danger, "Cancel", cancelId))]
-                : [],
+            Components = DiscordStatusButtons.For(status, cancelId) is { Count: > 0 } buttons ? [Component.Row(buttons)] : [],
             AllowedMentions = AllowedMentions.None,
         };
     }

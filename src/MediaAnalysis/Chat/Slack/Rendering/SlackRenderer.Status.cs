@@ -29,32 +29,12 @@ public static partial class SlackRenderer
         {
             blocks.Add(Context(string.Join(" · ", parts)));
         }
-        if (status.Cancellable && status.JobId.Length is > 0 and <= SlackLimits.ButtonValue)
+        if (SlackStatusButtons.For(status) is { Count: > 0 } buttons)
         {
-            blocks.Add(new ActionsBlock
-            {
-                Elements =
-                [
-                    new ButtonElement
-                    {
-                        Text = TextObject.Plain("Cancel"), ActionId = CancelActionId, Value = status.JobId, Style = ButtonElement.Danger,
-                        Confirm = CancelConfirm,
-                    },
-                ],
-            });
+            blocks.Add(new ActionsBlock { Elements = buttons });
         }
         return new SlackMessageContent(TextClip.Clip(SlackFallbackLine.Of(status), SlackLimits.FallbackText), blocks);
     }
-
-    // A mis-click must not throw away a long job: Slack asks before it sends the click.
-    private static readonly ConfirmDialog CancelConfirm = new()
-    {
-        Title = TextObject.Plain("Cancel this analysis?"),
-        Text = TextObject.Plain("The transcript and answers not yet posted will not be made."),
-        Confirm = TextObject.Plain("Cancel it"),
-        Deny = TextObject.Plain("Keep going"),
-        Style = ButtonElement.Danger,
-    };
 
     private static IEnumerable<string> StatusLines(JobStatus status, int detail)
     {
