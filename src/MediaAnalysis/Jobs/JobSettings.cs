@@ -27,6 +27,10 @@ public sealed record JobSettings
     [JsonPropertyName("max_minutes")]
     public int? MaxMinutes { get; init; }
 
+    // The server's panel-verdict switch; null: the operator's Analysis:Verdict:Enabled.
+    [JsonPropertyName("verdict")]
+    public bool? Verdict { get; init; }
+
     public string Serialize() => JsonSerializer.Serialize(this, JobSettingsJsonContext.Default.JobSettings);
 
     // Null or empty (a job stored before snapshots were kept) or unreadable: the operator's defaults.

@@ -3,6 +3,7 @@ using MediaAnalysis.Diagnostics;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Download;
+using MediaAnalysis.Settings;
 using MediaAnalysis.Spend;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class JobQueue(
     RunningJobs running,
     ChatRepliers repliers,
     SpendGate spend,
+    ServerSettings settings,
     IOptions<QueueOptions> options,
     IOptions<AnalysisOptions> analysis,
     IOptions<MediaOptions> media,
@@ -38,9 +40,10 @@ public sealed class JobQueue(
         {
             return await AcceptAsync(request, cancellationToken);
         }
-        catch (System.Data.Common.DbException ex)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or SettingsUnavailableException)
         {
-            QueueLog.StoreUnavailable(logger, request.Platform, request.IdempotencyKey, ex.Message);
+            // The server's settings (its limits, its pages switch) come from the same store.
+            QueueLog.StoreUnavailable(logger, request.Platform, request.IdempotencyKey, (ex.InnerException ?? ex).Message);
             return (new EnqueueResult(EnqueueOutcome.StoreUnavailable, null), null);
         }
     }
@@ -56,7 +59,9 @@ public sealed class JobQueue(
             return (new EnqueueResult(EnqueueOutcome.OverLimit, null) { Refusal = refusal }, null);
         }
         // A new job's results page: its token goes in with the job, so every status (intake, worker, restart) shows the link.
-        request = request with { PageToken = web.Value.PagesEnabled ? PageToken.New() : null };
+        // A server that turned its pages off (`/settings pages`) gets none for its new jobs.
+        var pages = web.Value.PagesEnabled && (await settings.GetAsync(request.Platform, request.Tenant, cancellationToken)).Pages != false;
+        request = request with { PageToken = pages ? PageToken.New() : null };
         var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)
         {

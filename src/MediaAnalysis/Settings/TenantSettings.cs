@@ -58,6 +58,7 @@ public sealed record TenantSettings
         AnswerLanguage = AnswerLanguage,
         Glossary = Glossary,
         MaxMinutes = MaxMinutes,
+        Verdict = Verdict,
     };
 
     public TenantLimits Limits() => new(MonthlyBudgetUsd, PerMemberDaily, MaxMinutes);

@@ -59,7 +59,7 @@ public static partial class PageWriter
         Html.Text(writer, page.SourceName);
         writer.Write("</h1>\n<dl class=\"facts\">");
         Fact(writer, "Length", page.Length is { } length ? Format.Duration(length) : "–");
-        Fact(writer, "Language", page.Language ?? "–");
+        Fact(writer, "Language", page.Language is { } language ? LanguageNames.Of(language) : "–");
         Fact(writer, "Speakers", page.Paragraphs.Count == 0 ? "–" : Math.Max(1, page.Speakers).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Fact(writer, "Total cost", page.TotalCost is { } cost ? Format.Cost(cost) : "–");
         writer.Write("<div><dt>State</dt><dd id=\"state\">");

@@ -35,6 +35,8 @@ public sealed class ResultPageBrowserTests(ResultPageSite site, ITestOutputHelpe
         Assert.Equal("private, no-store", headers["cache-control"]);
         Assert.Equal("nosniff", headers["x-content-type-options"]);
 
+        // The header names the language, as the chat statuses do ("English", not "en").
+        Assert.Contains("English", await page.Locator("header").First.InnerTextAsync(), StringComparison.Ordinal);
         // Six cells: prompts as rows, models as columns, in order; the failed one says why.
         Assert.Equal(6, await page.Locator("article.cell").CountAsync());
         Assert.Equal(ResultPageSite.Prompts, await page.Locator("section.prompt > h2").AllInnerTextsAsync());

@@ -2,6 +2,7 @@ using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Rendering;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Settings;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
 
@@ -79,5 +80,21 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal((DiscordStatusButtons.PageButton, url), Assert.Single(status.Links));
         Assert.Empty(status.ButtonIds);
         Assert.Empty(_d.Discord.Violations);
+    }
+
+    [Fact]
+    public async Task A_server_that_turned_its_pages_off_gets_no_page_nor_link_for_its_next_job()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+        var guild = interaction["guild_id"]!.GetValue<string>();
+        await _d.App.Services.GetRequiredService<ServerSettings>().ApplyAsync(
+            "discord", guild, "admin", SettingsEdit.Change("pages off", s => s with { Pages = false }), CancellationToken.None);
+
+        var reply = await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+
+        Assert.Null((await _d.Store.GetAsync(job.Id, CancellationToken.None))!.PageToken);
+        Assert.DoesNotContain("/r/", reply.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(_d.Discord.Message(Assert.Single(_d.Discord.Threads).Id)!.Links);
     }
 }

@@ -1,8 +1,8 @@
-namespace MediaAnalysis.Chat;
+namespace MediaAnalysis.Jobs;
 
 // The app runs with invariant globalization, so culture data cannot name languages; these are the common ones
 // Deepgram detects. Anything else is shown as its code.
-internal static class LanguageNames
+public static class LanguageNames
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
