@@ -51,8 +51,13 @@ public sealed class JobQueue(
     private async Task<(EnqueueResult Result, JobStatus? Status)> AcceptAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
         // Limits are checked for a new request only: the same delivery again still finds its job.
-        if (await store.FindByKeyAsync(request.IdempotencyKey, cancellationToken) is null
-            && await spend.RefusalAsync(request, cancellationToken) is { } refusal)
+        string? refusal = null;
+        var countsToday = false;
+        if (await store.FindByKeyAsync(request.IdempotencyKey, cancellationToken) is null)
+        {
+            (refusal, countsToday) = await spend.CheckAsync(request, cancellationToken);
+        }
+        if (refusal is not null)
         {
             metrics.JobRefused(request.Platform);
             QueueLog.Enqueued(logger, "-", request.Platform, request.Tenant, nameof(EnqueueOutcome.OverLimit));
@@ -65,7 +70,13 @@ public sealed class JobQueue(
         var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
         if (result.Outcome == EnqueueOutcome.Created)
         {
-            await spend.RecordAcceptedAsync(result.Job!, cancellationToken);
+            // The ledger's row for an accepted job: before the answer when the member's next request is counted against
+            // a daily limit; otherwise beside it (the worker writes it again when the job starts: one row either way).
+            var recorded = RecordAcceptedQuietlyAsync(result.Job!);
+            if (countsToday)
+            {
+                await recorded;
+            }
             wakeUp.Wake();
         }
         else if (result.Outcome == EnqueueOutcome.QueueFull)
@@ -82,6 +93,18 @@ public sealed class JobQueue(
     }
 
     public ReplyContext ReplyContextFor(JobRecord job) => store.ReplyContextFor(job);
+
+    private async Task RecordAcceptedQuietlyAsync(JobRecord job)
+    {
+        try
+        {
+            await spend.RecordAcceptedAsync(job, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or StoreUnavailableException or IOException)
+        {
+            QueueLog.AcceptedNotCounted(logger, job.Id, ex.Message);
+        }
+    }
 
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
 

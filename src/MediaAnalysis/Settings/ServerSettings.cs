@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MediaAnalysis.Jobs;
 using System.Data.Common;
 using MediaAnalysis.Storage;
@@ -11,8 +12,23 @@ public sealed partial class ServerSettings(ITenantSettingsStore store, TimeProvi
     public const int HistoryShown = 5;
     private const int MaxTries = 5;
 
-    public async Task<TenantSettings> GetAsync(string platform, string tenant, CancellationToken cancellationToken) =>
-        TenantSettings.Parse((await Guarded(() => store.GetSettingsAsync(platform, tenant, cancellationToken)))?.Document);
+    // One request reads its server's settings up to three times (access, limits, pages); a burst reads them hundreds
+    // of times a second. What this instance read or wrote is reused for this long; another instance's change is seen
+    // within it.
+    public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<(string Platform, string Tenant), (TenantSettings Settings, long At)> _recent = new();
+
+    public async Task<TenantSettings> GetAsync(string platform, string tenant, CancellationToken cancellationToken)
+    {
+        if (_recent.TryGetValue((platform, tenant), out var kept) && time.GetElapsedTime(kept.At) < ReuseFor)
+        {
+            return kept.Settings;
+        }
+        var settings = TenantSettings.Parse((await Guarded(() => store.GetSettingsAsync(platform, tenant, cancellationToken)))?.Document);
+        _recent[(platform, tenant)] = (settings, time.GetTimestamp());
+        return settings;
+    }
 
     // The settings after the change; false when the store kept refusing (another writer each time).
     public async Task<(bool Saved, TenantSettings Settings)> ApplyAsync(
@@ -32,6 +48,7 @@ public sealed partial class ServerSettings(ITenantSettingsStore store, TimeProvi
             if (await Guarded(() => store.SaveSettingsAsync(platform, tenant, stored?.Version ?? 0, next.Serialize(), change, now, cancellationToken)))
             {
                 Changed(logger, platform, tenant, edit.What);
+                _recent[(platform, tenant)] = (next, time.GetTimestamp());
                 return (true, next);
             }
         }

@@ -17,12 +17,18 @@ public sealed class SpendGate(
     // Recent jobs whose model calls give the cost per transcript minute.
     private const int RecentJobs = 20;
 
-    // Null when the request may be accepted; else the private line for the person.
-    public async Task<string?> RefusalAsync(AnalyzeRequest request, CancellationToken cancellationToken)
+    // Refusal: null when the request may be accepted, else the private line for the person. CountsToday: the server
+    // has a per-member daily limit, so the accepted job's ledger row must be written before the next request is checked.
+    public async Task<(string? Refusal, bool CountsToday)> CheckAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = limits.Now;
         var effective = await limits.ForAsync(request.Platform, request.Tenant, cancellationToken);
+        return (await RefusalAsync(request, effective, cancellationToken), effective.PerMemberDaily is not null);
+    }
+
+    private async Task<string?> RefusalAsync(AnalyzeRequest request, EffectiveLimits effective, CancellationToken cancellationToken)
+    {
+        var now = limits.Now;
         if (effective.PerMemberDaily is { } daily
             && await limits.TodayAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken) >= daily)
         {
