@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Pipeline.Analysis;
@@ -21,28 +20,7 @@ public static class VerdictRequest
     public static byte[] Body(string model, IReadOnlyList<ModelOutcome.Succeeded> answers, int maxTokens)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("model", model);
-            json.WriteNumber("max_tokens", maxTokens);
-            json.WriteStartArray("messages");
-            Message(json, "system", System);
-            Message(json, "user", User(answers));
-            json.WriteEndArray();
-            json.WriteStartObject("response_format");
-            json.WriteString("type", "json_schema");
-            json.WriteStartObject("json_schema");
-            json.WriteString("name", PanelVerdictJson.SchemaName);
-            json.WriteBoolean("strict", true);
-            json.WritePropertyName("schema");
-            json.WriteRawValue(PanelVerdictJson.Schema);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return buffer.ToArray();
+        return SchemaRequestBody.Write(model, maxTokens, System, User(answers), PanelVerdictJson.SchemaName, PanelVerdictJson.Schema);
     }
 
     public static string User(IReadOnlyList<ModelOutcome.Succeeded> answers)
@@ -56,13 +34,5 @@ public static class VerdictRequest
                 .Append(answers[i].Answer.Trim()).Append("\n\n");
         }
         return text.ToString().TrimEnd();
-    }
-
-    private static void Message(Utf8JsonWriter json, string role, string content)
-    {
-        json.WriteStartObject();
-        json.WriteString("role", role);
-        json.WriteString("content", content);
-        json.WriteEndObject();
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Transcription;
@@ -24,28 +23,8 @@ public static class QuestionRequest
     {
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(earlier);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("model", model);
-            json.WriteNumber("max_tokens", maxTokens);
-            json.WriteStartArray("messages");
-            Message(json, "system", System + "\n" + AnswerInstructions.For(transcript));
-            Message(json, "user", User(transcript, question, earlier));
-            json.WriteEndArray();
-            json.WriteStartObject("response_format");
-            json.WriteString("type", "json_schema");
-            json.WriteStartObject("json_schema");
-            json.WriteString("name", QuestionJson.SchemaName);
-            json.WriteBoolean("strict", true);
-            json.WritePropertyName("schema");
-            json.WriteRawValue(QuestionJson.Schema);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return buffer.ToArray();
+        return SchemaRequestBody.Write(model, maxTokens, System + "\n" + AnswerInstructions.For(transcript), User(transcript, question, earlier),
+            QuestionJson.SchemaName, QuestionJson.Schema);
     }
 
     public static string User(Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier)
@@ -62,13 +41,5 @@ public static class QuestionRequest
             }
         }
         return text.Append("Question: ").Append(question.Trim()).ToString();
-    }
-
-    private static void Message(Utf8JsonWriter json, string role, string content)
-    {
-        json.WriteStartObject();
-        json.WriteString("role", role);
-        json.WriteString("content", content);
-        json.WriteEndObject();
     }
 }
