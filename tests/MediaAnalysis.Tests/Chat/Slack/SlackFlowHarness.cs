@@ -185,8 +185,12 @@ public sealed class SlackFlowHarness : IAsyncDisposable
     public string Event(string id, string type, string ts, string? subtype = null) =>
         Event(id, Slack.SeededMessage(Channel, ts)!.DeepClone().AsObject(), type, subtype);
 
-    public string Event(string id, JsonObject evt, string type, string? subtype = null)
+    public string Event(string id, JsonObject evt, string type, string? subtype = null) => EventCallback(Slack, id, evt, type, subtype);
+
+    // The event_callback envelope Slack sends for `evt` in Channel (SlackFlowTests builds its own app, so this is static).
+    public static string EventCallback(FakeSlackApi slack, string id, JsonObject evt, string type, string? subtype = null)
     {
+        ArgumentNullException.ThrowIfNull(slack);
         ArgumentNullException.ThrowIfNull(evt);
         evt["type"] = type;
         evt["channel"] = Channel;
@@ -198,13 +202,13 @@ public sealed class SlackFlowHarness : IAsyncDisposable
         return new JsonObject
         {
             ["token"] = "t",
-            ["team_id"] = Slack.TeamId,
+            ["team_id"] = slack.TeamId,
             ["api_app_id"] = "A0APP",
             ["event"] = evt,
             ["type"] = "event_callback",
             ["event_id"] = id,
             ["event_time"] = 1_700_000_000,
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Slack.TeamId, ["user_id"] = Slack.BotUserId, ["is_bot"] = true }),
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = slack.TeamId, ["user_id"] = slack.BotUserId, ["is_bot"] = true }),
         }.ToJsonString();
     }
 

@@ -383,28 +383,8 @@ public sealed class SlackFlowTests(MediaFiles media) : IAsyncLifetime
         ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "cancel_job", ["value"] = jobId }),
     };
 
-    private string Event(string id, string type, string ts, string? subtype = null)
-    {
-        var evt = _slack.SeededMessage(Channel, ts)!.DeepClone().AsObject();
-        evt["type"] = type;
-        evt["channel"] = Channel;
-        evt["event_ts"] = ts;
-        if (subtype is not null)
-        {
-            evt["subtype"] = subtype;
-        }
-        return new JsonObject
-        {
-            ["token"] = "t",
-            ["team_id"] = _slack.TeamId,
-            ["api_app_id"] = "A0APP",
-            ["event"] = evt,
-            ["type"] = "event_callback",
-            ["event_id"] = id,
-            ["event_time"] = 1_700_000_000,
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = _slack.TeamId, ["user_id"] = _slack.BotUserId, ["is_bot"] = true }),
-        }.ToJsonString();
-    }
+    private string Event(string id, string type, string ts, string? subtype = null) =>
+        SlackFlowHarness.EventCallback(_slack, id, _slack.SeededMessage(Channel, ts)!.DeepClone().AsObject(), type, subtype);
 
     private string CommandForm(string text) =>
         $"token=t&team_id={_slack.TeamId}&team_domain={_slack.TeamDomain}&channel_id={Channel}&channel_name=videos&user_id={Person}"
