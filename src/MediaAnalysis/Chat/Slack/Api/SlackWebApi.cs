@@ -28,15 +28,8 @@ internal sealed class SlackWebApi(HttpClient http, SlackOptions options, Uri bas
         {
             return await TryOnceAsync(call, answer, tries, cancellationToken);
         }
-        await pacer.WaitTurnAsync(channel, cancellationToken);
-        try
-        {
-            return await TryOnceAsync(call, answer, tries, cancellationToken);
-        }
-        finally
-        {
-            pacer.Sent(channel);
-        }
+        using var turn = await pacer.WaitTurnAsync(channel, cancellationToken);
+        return await TryOnceAsync(call, answer, tries, cancellationToken);
     }
 
     // One try: the answer, or how long to wait before the next try; throws when there is to be none.
