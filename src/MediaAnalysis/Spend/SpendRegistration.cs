@@ -15,6 +15,8 @@ public static class SpendRegistration
         services.AddSingleton<SpendLimits>();
         services.AddSingleton<SpendGate>();
         services.AddSingleton<SpendMeter>();
+        services.AddSingleton<PriceCoverage>();
+        services.AddSingleton<SpendOverview>();
         services.AddHostedService<PriceCheck>();
         return services;
     }

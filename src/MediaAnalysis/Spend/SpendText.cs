@@ -28,5 +28,16 @@ public static class SpendText
         $"This {place} has now used {Math.Floor(spent / budget * 100)}% of its {UtcPeriods.Usd(budget)} budget for {UtcPeriods.MonthName(now)} "
         + $"({UtcPeriods.Usd(spent)}). It resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC).";
 
+    // The models the budget cannot see, named, and what would make it see them.
+    public static string Unpriced(IReadOnlyList<string> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var one = models.Count == 1;
+        return $"{string.Join(", ", models)} {(one ? "has" : "have")} no known price: the endpoint reports no cost for "
+            + $"{(one ? "it" : "them")} and Pricing:Models does not list {(one ? "it" : "them")}. The budget counts "
+            + $"{(one ? "its" : "their")} calls as $0, so spend limits cannot hold {(one ? "it" : "them")}. "
+            + "Ask the bot's operator to add a price, or choose other models.";
+    }
+
     public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }

@@ -30,6 +30,13 @@ public sealed record UsageReport(
         return string.Join('\n', lines);
     }
 
+    // The server's month in one line, for the settings: spent against the budget, videos, when it resets.
+    public string MonthSummary => Limits.MonthlyBudgetUsd is { } budget
+        ? $"{UtcPeriods.Usd(ServerUsd)} of {UtcPeriods.Usd(budget)} spent, {UtcPeriods.Usd(Left ?? 0)} left · "
+            + $"{SpendText.Count(ServerJobs, "video", "videos")} · resets on {UtcPeriods.Day(ResetsAt)} (UTC)"
+        : $"{UtcPeriods.Usd(ServerUsd)} spent (no budget set) · {SpendText.Count(ServerJobs, "video", "videos")} · "
+            + $"the month's counts reset on {UtcPeriods.Day(ResetsAt)} (UTC)";
+
     public static async Task<UsageReport> ReadAsync(SpendLimits limits, string platform, string tenant, string requesterId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limits);

@@ -13,6 +13,11 @@ public interface ISpendStore
     // or with tenant null everyone's. Null when there are none.
     Task<decimal?> ModelUsdPerMinuteAsync(string platform, string? tenant, int jobs, CancellationToken cancellationToken);
 
+    // The last `calls` answers of this model (any tenant's): how many there were, and how many of them cost more than
+    // nothing (usage.cost as reported, or a price from Pricing:Models). A model whose calls all cost $0 is one the
+    // budget cannot see.
+    Task<(int Calls, int Costed)> RecentModelCallsAsync(string model, int calls, CancellationToken cancellationToken);
+
     // True for the first job of this tenant and month ("2026-12") to claim the 80% notice.
     Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ internal sealed class LazySpendStore(Lazy<ISpendStore> store) : ISpendStore
     public Task<decimal?> ModelUsdPerMinuteAsync(string platform, string? tenant, int jobs, CancellationToken cancellationToken) =>
         store.Value.ModelUsdPerMinuteAsync(platform, tenant, jobs, cancellationToken);
 
+    public Task<(int Calls, int Costed)> RecentModelCallsAsync(string model, int calls, CancellationToken cancellationToken) =>
+        store.Value.RecentModelCallsAsync(model, calls, cancellationToken);
+
     public Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken) =>
         store.Value.ClaimNoticeAsync(platform, tenant, month, jobId, cancellationToken);
 }

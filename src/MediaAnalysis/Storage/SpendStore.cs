@@ -55,6 +55,16 @@ internal sealed class SpendStore(
         return minutes > 0 ? nanos / NanosPerUsd / minutes : null;
     }
 
+    public async Task<(int Calls, int Costed)> RecentModelCallsAsync(string model, int calls, CancellationToken cancellationToken)
+    {
+        var rows = await read($"""
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN nano_usd > 0 THEN 1 ELSE 0 END), 0) FROM
+              (SELECT nano_usd FROM spend_ledger WHERE kind = '{SpendEntry.ModelCall}' AND model = @model
+               ORDER BY billed_at DESC LIMIT @calls) recent
+            """, cancellationToken, [("@model", model), ("@calls", calls)]);
+        return ((int)rows[0][0], (int)rows[0][1]);
+    }
+
     // The job that claimed it before (an attempt killed after the claim) still has it on resume.
     public async Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken)
     {

@@ -38,6 +38,9 @@ public sealed class SqliteJobStore : JobStore, ISpendStore, IDisposable
     public Task<decimal?> ModelUsdPerMinuteAsync(string platform, string? tenant, int jobs, CancellationToken cancellationToken) =>
         _spend.ModelUsdPerMinuteAsync(platform, tenant, jobs, cancellationToken);
 
+    public Task<(int Calls, int Costed)> RecentModelCallsAsync(string model, int calls, CancellationToken cancellationToken) =>
+        _spend.RecentModelCallsAsync(model, calls, cancellationToken);
+
     public Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken) =>
         _spend.ClaimNoticeAsync(platform, tenant, month, jobId, cancellationToken);
 

@@ -58,6 +58,22 @@ public abstract partial class JobStoreBehaviour
     }
 
     [StoreFact]
+    public async Task A_models_recent_calls_say_whether_any_cost_more_than_nothing()
+    {
+        Assert.Equal((0, 0), await Ledger.RecentModelCallsAsync("vendor/m", 20, CancellationToken.None));
+        await Ledger.RecordAsync(Row("j1", "model:p|m", "A", "u1", SpendEntry.ModelCall, 0.2m, T0), CancellationToken.None);
+        await Ledger.RecordAsync(Row("j2", "model:p|m", "B", "u2", SpendEntry.ModelCall, 0m, T0.AddHours(1)), CancellationToken.None);
+        await Ledger.RecordAsync(Row("j3", "model:p|m", "A", "u1", SpendEntry.ModelCall, 0m, T0.AddHours(2)), CancellationToken.None);
+        // Not a model call: not counted.
+        await Ledger.RecordAsync(Row("j3", "deepgram", "A", "u1", SpendEntry.Deepgram, 0.1m, T0.AddHours(3), 2), CancellationToken.None);
+
+        // Every tenant's calls count; only the most recent `calls` of them.
+        Assert.Equal((3, 1), await Ledger.RecentModelCallsAsync("vendor/m", 20, CancellationToken.None));
+        Assert.Equal((2, 0), await Ledger.RecentModelCallsAsync("vendor/m", 2, CancellationToken.None));
+        Assert.Equal((0, 0), await Ledger.RecentModelCallsAsync("vendor/other", 20, CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task The_notice_is_claimed_once_per_tenant_and_month_and_stays_with_its_job()
     {
         Assert.True(await Ledger.ClaimNoticeAsync("discord", "A", "2026-11", "j1", CancellationToken.None));

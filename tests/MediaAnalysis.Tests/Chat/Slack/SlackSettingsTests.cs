@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Tests.Chat.Slack;
 
@@ -108,6 +109,24 @@ public sealed class SlackSettingsTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal("vendor-a/model-1", blocks["model1"].GetProperty("element").GetProperty("initial_value").GetString());
         Assert.Equal("speech", blocks["answers"].GetProperty("element").GetProperty("initial_value").GetString());
         Assert.Empty(_h.Slack.Violations);
+    }
+
+    [Fact]
+    public async Task The_modal_opens_with_this_months_spend_and_the_models_the_budget_cannot_see()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var view = await OpenAsAdminAsync();
+
+        var blocks = view.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(["spend", "unpriced", "spend_end"], blocks.Take(3).Select(b => b.GetProperty("block_id").GetString()));
+        Assert.Equal($"*Spend in {UtcPeriods.MonthName(now)}:* $0.00 of $50.00 spent, $50.00 left · 0 videos · "
+            + $"resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC)", Text(blocks[0]));
+        // The fake OpenRouter is not openrouter.ai and no model has a price or a call yet: the budget sees none of them.
+        Assert.StartsWith(":warning: *Not counted by the budget:* vendor-a/model-1, ", Text(blocks[1]), StringComparison.Ordinal);
+        Assert.Contains("have no known price", Text(blocks[1]), StringComparison.Ordinal);
+        Assert.Empty(_h.Slack.Violations);
+
+        static string Text(JsonElement block) => block.GetProperty("text").GetProperty("text").GetString()!;
     }
 
     [Fact]

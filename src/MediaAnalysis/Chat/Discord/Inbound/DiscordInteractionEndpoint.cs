@@ -30,7 +30,7 @@ public static class DiscordInteractionEndpoint
         DiscordSignatureVerifier verifier,
         JobQueue queue,
         DiscordStatusMessages statusMessages,
-        SpendLimits limits,
+        SpendOverview spend,
         IOptions<DiscordOptions> options,
         ServerSettings settings,
         SettingsRules rules,
@@ -66,9 +66,9 @@ public static class DiscordInteractionEndpoint
         {
             InteractionType.Ping => Respond(InteractionResponse.Pong),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Usage =>
-                Respond(await DiscordUsage.AnswerAsync(interaction, limits, cancellationToken)),
+                Respond(await DiscordUsage.AnswerAsync(interaction, spend, cancellationToken)),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordSettingsCommand.Name =>
-                RespondAny(await DiscordSettingsEndpoint.CommandAsync(interaction, settings, rules, cancellationToken)),
+                RespondAny(await DiscordSettingsEndpoint.CommandAsync(interaction, settings, rules, spend, cancellationToken)),
             InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, settings, time, logger, cancellationToken),
             InteractionType.ApplicationCommandAutocomplete => Results.Json(
                 await DiscordSettingsEndpoint.AutocompleteAsync(interaction, settings, rules, cancellationToken), DiscordJsonContext.Default.AutocompleteResponse),

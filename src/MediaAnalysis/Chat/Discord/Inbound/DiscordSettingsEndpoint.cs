@@ -2,13 +2,15 @@ using MediaAnalysis.Chat.Discord.Api;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Chat.Discord.Rendering;
 using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Chat.Discord.Inbound;
 
 // `/settings` and its two modals. Every answer is private; every change is saved with who made it.
 public static class DiscordSettingsEndpoint
 {
-    public static async Task<object> CommandAsync(Interaction interaction, ServerSettings settings, SettingsRules rules, CancellationToken cancellationToken)
+    public static async Task<object> CommandAsync(
+        Interaction interaction, ServerSettings settings, SettingsRules rules, SpendOverview spend, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.GuildId is not { } guild)
@@ -28,7 +30,9 @@ public static class DiscordSettingsEndpoint
                 case DiscordSettingsCommand.Show:
                     var current = await settings.GetAsync(DiscordReplier.PlatformName, guild, cancellationToken);
                     var history = await settings.HistoryAsync(DiscordReplier.PlatformName, guild, cancellationToken);
-                    return DiscordSettingsRenderer.Show(SettingsView.Lines(current, rules, withRoles: true), history);
+                    var month = await spend.ForSettingsAsync(DiscordReplier.PlatformName, guild, interaction.Invoker?.Id ?? "",
+                        current.Models ?? rules.OperatorModels, cancellationToken);
+                    return DiscordSettingsRenderer.Show(SettingsView.Lines(current, rules, withRoles: true), month, history);
                 case DiscordSettingsCommand.Prompts:
                     return new ModalResponse(DiscordSettingsModals.Prompts(await settings.GetAsync(DiscordReplier.PlatformName, guild, cancellationToken), rules));
                 case DiscordSettingsCommand.Glossary:

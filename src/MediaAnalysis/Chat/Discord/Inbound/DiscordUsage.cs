@@ -7,15 +7,15 @@ namespace MediaAnalysis.Chat.Discord.Inbound;
 // /usage: this month's spend and videos for the server and the asker, the budget left and when it resets; private.
 public static class DiscordUsage
 {
-    public static async Task<InteractionResponse> AnswerAsync(Interaction interaction, SpendLimits limits, CancellationToken cancellationToken)
+    public static async Task<InteractionResponse> AnswerAsync(Interaction interaction, SpendOverview spend, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(spend);
         if (interaction.GuildId is not { } guild)
         {
             return DiscordRenderer.Ephemeral("Usage is counted per server: ask in a server I've been added to.");
         }
-        var report = await UsageReport.ReadAsync(limits, DiscordReplier.PlatformName, guild, interaction.Invoker?.Id ?? "", cancellationToken);
+        var report = await spend.UsageAsync(DiscordReplier.PlatformName, guild, interaction.Invoker?.Id ?? "", cancellationToken);
         return DiscordRenderer.Ephemeral(report.Text("This server"));
     }
 }

@@ -1,35 +1,45 @@
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Settings;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Chat.Discord.Rendering;
 
-// `/settings show`: one private embed, a field per setting (marked when it is the operator's default), then the
-// last five changes.
+// `/settings show`: one private embed, a field per setting (marked when it is the operator's default), this month's
+// spend against the budget and any model the budget cannot see, then the last five changes.
 public static class DiscordSettingsRenderer
 {
-    public static InteractionResponse Show(IReadOnlyList<SettingLine> lines, IReadOnlyList<SettingsChange> history)
+    private const int Warning = 0xE67E22;
+    private const int Blurple = 0x5865F2;
+
+    public static InteractionResponse Show(IReadOnlyList<SettingLine> lines, SettingsSpend? spend, IReadOnlyList<SettingsChange> history)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(history);
-        var fields = lines.Take(DiscordLimits.EmbedFields - 1).Select(l => new EmbedField
+        var fields = lines.Take(DiscordLimits.EmbedFields - 3).Select(l => Field(l.Name, l.Value + (l.ByServer ? "" : " · *default*"))).ToList();
+        fields.Add(spend is null
+            ? Field("Spend this month", "Could not be read just now; /usage will show it when the database answers again.")
+            : Field(spend.Title, spend.Month));
+        if (spend?.Warning is { } warning)
         {
-            Name = TextClip.Clip(l.Name, DiscordLimits.FieldName),
-            Value = TextClip.Clip(l.Value + (l.ByServer ? "" : " · *default*"), DiscordLimits.FieldValue),
-        }).ToList();
+            fields.Add(Field("⚠️ Not counted by the budget", warning));
+        }
         var changes = history.Count == 0
             ? "None yet."
             : string.Join("\n", history.Select(c => $"<t:{c.At.ToUnixTimeSeconds()}:f> {c.By}: {c.What}"));
-        fields.Add(new EmbedField { Name = "Recent changes", Value = TextClip.Clip(changes, DiscordLimits.FieldValue) });
+        fields.Add(Field("Recent changes", changes));
         return new InteractionResponse
         {
             Type = InteractionCallbackType.ChannelMessageWithSource,
             Data = new MessageBody
             {
-                Embeds = [new Embed { Title = "Settings for this server", Color = 0x5865F2, Fields = fields }],
+                Embeds = [new Embed { Title = "Settings for this server", Color = spend?.Warning is null ? Blurple : Warning, Fields = fields }],
                 Flags = MessageFlags.Ephemeral,
                 AllowedMentions = AllowedMentions.None,
             },
         };
     }
+
+    private static EmbedField Field(string name, string value) =>
+        new() { Name = TextClip.Clip(name, DiscordLimits.FieldName), Value = TextClip.Clip(value, DiscordLimits.FieldValue) };
 }

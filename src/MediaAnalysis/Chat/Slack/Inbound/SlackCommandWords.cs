@@ -12,18 +12,18 @@ internal static class SlackCommandWords
 
     // The answer to a command that is one of these words; null for anything else (a video to analyze).
     public static async Task<IResult?> TryAnswerAsync(
-        Payloads.SlashCommand command, SlackApiClient api, ServerSettings settings, SettingsRules rules, SpendLimits limits,
+        Payloads.SlashCommand command, SlackApiClient api, ServerSettings settings, SettingsRules rules, SpendOverview spend,
         ILogger logger, CancellationToken cancellationToken)
     {
         var word = command.Text.Trim();
         if (word.Equals(Usage, StringComparison.OrdinalIgnoreCase))
         {
-            var report = await UsageReport.ReadAsync(limits, SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
+            var report = await spend.UsageAsync(SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
             return SlackEndpoints.Reply(report.Text("This workspace"));
         }
         if (word.Equals(SlackSettingsView.CallbackId, StringComparison.OrdinalIgnoreCase))
         {
-            return await SlackSettingsEndpoints.OpenSettingsAsync(command, api, settings, rules, logger, cancellationToken);
+            return await SlackSettingsEndpoints.OpenSettingsAsync(command, api, settings, rules, spend, logger, cancellationToken);
         }
         return null;
     }

@@ -16,7 +16,7 @@ public static partial class SlackEndpoints
     // newest video in the channel; a last word that is not a link names the language (a code or an English name).
     private static async Task<IResult> CommandsAsync(
         HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, SlackApiClient api,
-        ServerSettings settings, SettingsRules rules, SpendLimits limits, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ServerSettings settings, SettingsRules rules, SpendOverview spend, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -31,7 +31,7 @@ public static partial class SlackEndpoints
         {
             return Results.BadRequest();
         }
-        if (await SlackCommandWords.TryAnswerAsync(command, api, settings, rules, limits, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken) is { } answered)
+        if (await SlackCommandWords.TryAnswerAsync(command, api, settings, rules, spend, loggers.CreateLogger(typeof(SlackEndpoints)), cancellationToken) is { } answered)
         {
             return answered;
         }

@@ -1,6 +1,7 @@
 using MediaAnalysis.Chat.Slack.Api;
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
 
@@ -15,7 +16,8 @@ internal static class SlackSettingsEndpoints
     private const string AdminsOnly = "Only workspace admins and owners can change this app's settings.";
 
     public static async Task<IResult> OpenSettingsAsync(
-        Payloads.SlashCommand command, SlackApiClient api, ServerSettings settings, SettingsRules rules, ILogger logger, CancellationToken cancellationToken)
+        Payloads.SlashCommand command, SlackApiClient api, ServerSettings settings, SettingsRules rules, SpendOverview spend, ILogger logger,
+        CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(ModalBudget);
@@ -30,7 +32,9 @@ internal static class SlackSettingsEndpoints
                 return SlackEndpoints.Reply("Slack sent no trigger to open the settings with; please try again.");
             }
             var current = await settings.GetAsync(SlackReplier.PlatformName, command.TeamId, budget.Token);
-            await api.OpenViewAsync(trigger, SlackSettingsView.Build(current, rules), budget.Token);
+            var month = await spend.ForSettingsAsync(SlackReplier.PlatformName, command.TeamId, command.UserId,
+                current.Models ?? rules.OperatorModels, budget.Token);
+            await api.OpenViewAsync(trigger, SlackSettingsView.Build(current, rules, month), budget.Token);
             return Results.Ok();
         }
         catch (SettingsUnavailableException ex)

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using MediaAnalysis.Chat.Slack.Rendering;
 using MediaAnalysis.Settings;
+using MediaAnalysis.Spend;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
 
@@ -13,7 +15,9 @@ public static class SlackSettingsView
     public const string CallbackId = "settings";
     public const int SlackTextMax = 3000;
 
-    public static byte[] Build(TenantSettings s, SettingsRules rules)
+    // `spend`: this month against the budget and any model the budget cannot see, shown above the fields (null: the
+    // ledger could not be read, and the modal says so).
+    public static byte[] Build(TenantSettings s, SettingsRules rules, SettingsSpend? spend)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(rules);
@@ -31,6 +35,7 @@ public static class SlackSettingsView
             PlainText(json, "submit", "Save");
             PlainText(json, "close", "Cancel");
             json.WriteStartArray("blocks");
+            SpendBlocks(json, spend);
             for (var i = 0; i < 2; i++)
             {
                 var (nameField, textField) = i == 0
@@ -58,6 +63,33 @@ public static class SlackSettingsView
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void SpendBlocks(Utf8JsonWriter json, SettingsSpend? spend)
+    {
+        Section(json, "spend", spend is null
+            ? "*Spend this month:* could not be read just now; `/analyze usage` will show it when the database answers again."
+            : $"*{spend.Title}:* {SlackText.Escape(spend.Month)}");
+        if (spend?.Warning is { } warning)
+        {
+            Section(json, "unpriced", $":warning: *Not counted by the budget:* {SlackText.Escape(warning)}");
+        }
+        json.WriteStartObject();
+        json.WriteString("type", "divider");
+        json.WriteString("block_id", "spend_end");
+        json.WriteEndObject();
+    }
+
+    private static void Section(Utf8JsonWriter json, string id, string mrkdwn)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "section");
+        json.WriteString("block_id", id);
+        json.WriteStartObject("text");
+        json.WriteString("type", "mrkdwn");
+        json.WriteString("text", Clip(mrkdwn));
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void PlainText(Utf8JsonWriter json, string name, string text)
