@@ -35,4 +35,9 @@ public sealed record AnalyzeRequest
     // The results page's link token, made by the intake when pages are on: stored with the new job in the same
     // statement (with its hash), so a worker that claims the job at once already has it. Ignored for a duplicate.
     public string? PageToken { get; init; }
+
+    // The member's jobs per UTC day on this server, when it has a limit: the store counts the member's jobs accepted
+    // on `now`'s UTC day and makes the job (with its ledger row) in the same transaction only when fewer, else nothing
+    // (EnqueueOutcome.OverLimit). So two requests at the same instant cannot both take the last one. Null: no limit.
+    public int? MemberDailyLimit { get; init; }
 }

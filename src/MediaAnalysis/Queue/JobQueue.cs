@@ -52,31 +52,27 @@ public sealed class JobQueue(
     {
         // Limits are checked for a new request only: the same delivery again still finds its job.
         string? refusal = null;
-        var countsToday = false;
+        int? daily = null;
         if (await store.FindByKeyAsync(request.IdempotencyKey, cancellationToken) is null)
         {
-            (refusal, countsToday) = await spend.CheckAsync(request, cancellationToken);
+            (refusal, daily) = await spend.CheckAsync(request, cancellationToken);
         }
         if (refusal is not null)
         {
-            metrics.JobRefused(request.Platform);
-            QueueLog.Enqueued(logger, "-", request.Platform, request.Tenant, nameof(EnqueueOutcome.OverLimit));
-            return (new EnqueueResult(EnqueueOutcome.OverLimit, null) { Refusal = refusal }, null);
+            return Refused(request, refusal);
         }
         // A new job's results page: its token goes in with the job, so every status (intake, worker, restart) shows the link.
         // A server that turned its pages off (`/settings pages`) gets none for its new jobs.
         var pages = web.Value.PagesEnabled && (await settings.GetAsync(request.Platform, request.Tenant, cancellationToken)).Pages != false;
-        request = request with { PageToken = pages ? PageToken.New() : null };
+        // The member's daily limit is checked by the store as it accepts (with the job's ledger row, in one transaction).
+        request = request with { PageToken = pages ? PageToken.New() : null, MemberDailyLimit = daily };
         var result = await store.EnqueueAsync(request, options.Value.EffectiveMaxPendingPerTenant, time.GetUtcNow(), cancellationToken);
+        if (result.Outcome == EnqueueOutcome.OverLimit && daily is { } limit)
+        {
+            return Refused(request, spend.RefuseDaily(request, limit));
+        }
         if (result.Outcome == EnqueueOutcome.Created)
         {
-            // The ledger's row for an accepted job: before the answer when the member's next request is counted against
-            // a daily limit; otherwise beside it (the worker writes it again when the job starts: one row either way).
-            var recorded = RecordAcceptedQuietlyAsync(result.Job!);
-            if (countsToday)
-            {
-                await recorded;
-            }
             wakeUp.Wake();
         }
         else if (result.Outcome == EnqueueOutcome.QueueFull)
@@ -94,16 +90,11 @@ public sealed class JobQueue(
 
     public ReplyContext ReplyContextFor(JobRecord job) => store.ReplyContextFor(job);
 
-    private async Task RecordAcceptedQuietlyAsync(JobRecord job)
+    private (EnqueueResult, JobStatus?) Refused(AnalyzeRequest request, string refusal)
     {
-        try
-        {
-            await spend.RecordAcceptedAsync(job, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or StoreUnavailableException or IOException)
-        {
-            QueueLog.AcceptedNotCounted(logger, job.Id, ex.Message);
-        }
+        metrics.JobRefused(request.Platform);
+        QueueLog.Enqueued(logger, "-", request.Platform, request.Tenant, nameof(EnqueueOutcome.OverLimit));
+        return (new EnqueueResult(EnqueueOutcome.OverLimit, null) { Refusal = refusal }, null);
     }
 
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);

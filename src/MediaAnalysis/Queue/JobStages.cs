@@ -78,8 +78,6 @@ public sealed class JobStages(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(replier);
-        // The accepted job's ledger row, in case the intake's (written beside its answer) was lost: one row either way.
-        await gate.RecordAcceptedAsync(job, cancellationToken);
         // The verdict is stored among the answers but is no answer: the verdict stage alone reads it.
         stored = [.. stored.Where(a => !PanelVerdict.Is(a.Outcome))];
         var plan = PlanFor(job);

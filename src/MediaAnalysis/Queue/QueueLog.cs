@@ -56,9 +56,6 @@ public static partial class QueueLog
     [LoggerMessage(2116, LogLevel.Error, "Job {JobId}: its end could not be stored; it resumes on the next start: {Type}: {Message}")]
     public static partial void FinishLost(ILogger logger, string jobId, string type, string message);
 
-    [LoggerMessage(2118, LogLevel.Warning, "Job {JobId}: its accepted-job row could not be written to the spend ledger now; the worker writes it when the job starts: {Message}")]
-    public static partial void AcceptedNotCounted(ILogger logger, string jobId, string message);
-
     [LoggerMessage(2117, LogLevel.Information, "Deleted {Count} job folder(s) a previous process left in {Path}")]
     public static partial void LeftoversDeleted(ILogger logger, int count, string path);
 }

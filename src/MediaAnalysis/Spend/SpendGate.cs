@@ -17,40 +17,30 @@ public sealed class SpendGate(
     // Recent jobs whose model calls give the cost per transcript minute.
     private const int RecentJobs = 20;
 
-    // Refusal: null when the request may be accepted, else the private line for the person. CountsToday: the server
-    // has a per-member daily limit, so the accepted job's ledger row must be written before the next request is checked.
-    public async Task<(string? Refusal, bool CountsToday)> CheckAsync(AnalyzeRequest request, CancellationToken cancellationToken)
+    // Refusal: null when the request may be accepted, else the private line for the person (the month's budget used
+    // up). DailyLimit: the member's jobs per UTC day, which the store checks as it accepts (AnalyzeRequest.MemberDailyLimit:
+    // the count and the accept are one step, so two requests at the same instant cannot both take the last one).
+    public async Task<(string? Refusal, int? DailyLimit)> CheckAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var effective = await limits.ForAsync(request.Platform, request.Tenant, cancellationToken);
-        return (await RefusalAsync(request, effective, cancellationToken), effective.PerMemberDaily is not null);
-    }
-
-    private async Task<string?> RefusalAsync(AnalyzeRequest request, EffectiveLimits effective, CancellationToken cancellationToken)
-    {
-        var now = limits.Now;
-        if (effective.PerMemberDaily is { } daily
-            && await limits.TodayAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken) >= daily)
-        {
-            return Refuse(request, "daily", SpendText.DailyUsedUp(SpendText.Place(request.Platform), daily, now));
-        }
         if (effective.MonthlyBudgetUsd is { } budget)
         {
+            var now = limits.Now;
             var month = await limits.MonthAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken);
             if (month.TenantUsd >= budget)
             {
-                return Refuse(request, "budget", SpendText.BudgetUsedUp(SpendText.Place(request.Platform), budget, month.TenantUsd, now));
+                return (Refuse(request, "budget", SpendText.BudgetUsedUp(SpendText.Place(request.Platform), budget, month.TenantUsd, now)), null);
             }
         }
-        return null;
+        return (null, effective.PerMemberDaily);
     }
 
-    // Every accepted job counts toward its member's day, whatever its end.
-    public Task RecordAcceptedAsync(JobRecord job, CancellationToken cancellationToken)
+    // The store refused the request: the member's jobs for the UTC day are used up.
+    public string RefuseDaily(AnalyzeRequest request, int daily)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        return ledger.RecordAsync(new SpendEntry(job.Id, SpendEntry.Job, job.Platform, job.Tenant, job.RequesterId, SpendEntry.Job,
-            null, null, 0, limits.Now), cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        return Refuse(request, "daily", SpendText.DailyUsedUp(SpendText.Place(request.Platform), daily, limits.Now));
     }
 
     // After the probe: throws AnalysisFailedException (nothing billed yet) when the estimate exceeds what is left.

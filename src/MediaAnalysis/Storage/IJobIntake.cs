@@ -5,6 +5,8 @@ namespace MediaAnalysis.Storage;
 // Requests coming in and what their requesters may ask about them: enqueue, look up, place in line, cancel.
 public interface IJobIntake
 {
+    // Created: the job with its ledger row (SpendEntry.Job), in one transaction. OverLimit: the request's
+    // MemberDailyLimit was reached on `now`'s UTC day (checked in the same transaction); nothing was made.
     Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken);

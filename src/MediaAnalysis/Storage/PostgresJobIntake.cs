@@ -35,6 +35,14 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
         {
             return new EnqueueResult(EnqueueOutcome.AlreadyActive, active);
         }
+        // The member's day, counted under the tenant lock: another instance's request of the same member waits for
+        // this transaction, and then counts this job's ledger row (written below, committed with the job).
+        if (request.MemberDailyLimit is { } daily
+            && await PostgresDatabase.ScalarAsync(connection, SpendStore.MemberJobs, cancellationToken, transaction, SpendStore.Today(request, now)) is long today
+            && today >= daily)
+        {
+            return new EnqueueResult(EnqueueOutcome.OverLimit, null);
+        }
         await PostgresDatabase.ExecuteAsync(connection, PlaceLock, cancellationToken, transaction);
         var id = Guid.NewGuid().ToString("N");
         var inserted = await PostgresDatabase.ExecuteAsync(connection, """
@@ -55,6 +63,8 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
         {
             await PostgresDatabase.ExecuteAsync(connection, $"NOTIFY {PostgresDatabase.Channel}, 'job'", cancellationToken, transaction);
             var created = await FindAsync(connection, "id = @id", cancellationToken, ("@id", id));
+            await PostgresDatabase.ExecuteAsync(connection, SpendStore.Insert, cancellationToken, transaction,
+                SpendStore.Parameters(SpendStore.Accepted(created!, now)));
             await transaction.CommitAsync(cancellationToken);
             return new EnqueueResult(EnqueueOutcome.Created, created);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Storage;
 
@@ -10,17 +11,40 @@ internal sealed class SpendStore(
 {
     private const decimal NanosPerUsd = 1_000_000_000m;
 
+    internal const string Insert = """
+        INSERT INTO spend_ledger (job_id, call_key, platform, tenant, requester_id, kind, model, minutes, nano_usd, billed_at)
+        VALUES (@job, @call, @platform, @tenant, @requester, @kind, @model, @minutes, @nanos, @at)
+        ON CONFLICT (job_id, call_key) DO NOTHING
+        """;
+
+    // The member's accepted jobs in [@from, @to): the intake counts them in its own transaction (AcceptedToday).
+    internal const string MemberJobs = $"""
+        SELECT COUNT(*) FROM spend_ledger
+        WHERE platform = @platform AND tenant = @tenant AND requester_id = @requester AND kind = '{SpendEntry.Job}'
+          AND billed_at >= @from AND billed_at < @to
+        """;
+
     public async Task<bool> RecordAsync(SpendEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return await write("""
-            INSERT INTO spend_ledger (job_id, call_key, platform, tenant, requester_id, kind, model, minutes, nano_usd, billed_at)
-            VALUES (@job, @call, @platform, @tenant, @requester, @kind, @model, @minutes, @nanos, @at)
-            ON CONFLICT (job_id, call_key) DO NOTHING
-            """, cancellationToken,
-            [("@job", entry.JobId), ("@call", entry.CallKey), ("@platform", entry.Platform), ("@tenant", entry.Tenant),
-                ("@requester", entry.RequesterId), ("@kind", entry.Kind), ("@model", entry.Model), ("@minutes", entry.Minutes),
-                ("@nanos", (long)Math.Round(entry.Usd * NanosPerUsd)), ("@at", JobRows.Millis(entry.BilledAt))]) == 1;
+        return await write(Insert, cancellationToken, Parameters(entry)) == 1;
+    }
+
+    internal static (string Name, object? Value)[] Parameters(SpendEntry entry) =>
+        [("@job", entry.JobId), ("@call", entry.CallKey), ("@platform", entry.Platform), ("@tenant", entry.Tenant),
+            ("@requester", entry.RequesterId), ("@kind", entry.Kind), ("@model", entry.Model), ("@minutes", entry.Minutes),
+            ("@nanos", (long)Math.Round(entry.Usd * NanosPerUsd)), ("@at", JobRows.Millis(entry.BilledAt))];
+
+    // The ledger's row of a job just accepted (it counts toward its member's day, whatever its end).
+    internal static SpendEntry Accepted(JobRecord job, DateTimeOffset now) =>
+        new(job.Id, SpendEntry.Job, job.Platform, job.Tenant, job.RequesterId, SpendEntry.Job, null, null, 0, now);
+
+    // MemberJobs' parameters: the request's member and `now`'s UTC day.
+    internal static (string Name, object? Value)[] Today(AnalyzeRequest request, DateTimeOffset now)
+    {
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        return [("@platform", request.Platform), ("@tenant", request.Tenant), ("@requester", request.RequesterId),
+            ("@from", JobRows.Millis(day)), ("@to", JobRows.Millis(day.AddDays(1)))];
     }
 
     public async Task<SpendTotals> TotalsAsync(

@@ -21,7 +21,8 @@ internal sealed class SqliteJobIntake : IJobIntake
     public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
         _batch.EnqueueAsync(StoredText.Fit(request), maxPendingPerTenant, now, cancellationToken);
 
-    // Three statements: the key, an active job of the same person and video, the insert returning its row.
+    // The key, an active job of the same person and video, the member's day (when limited), the insert returning its
+    // row with the job's ledger row.
     private static async Task<EnqueueResult> EnqueueInAsync(
         SqliteConnection connection, AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -40,6 +41,14 @@ internal sealed class SqliteJobIntake : IJobIntake
                 }, cancellationToken) is { } active)
         {
             return new EnqueueResult(EnqueueOutcome.AlreadyActive, active);
+        }
+        // The member's day: counted in this transaction, where the batch writes one request after another, so the
+        // job of a request just before this one (its ledger row below) is counted too.
+        if (request.MemberDailyLimit is { } daily
+            && await SqliteDatabase.ScalarAsync(connection, SpendStore.MemberJobs, cancellationToken, SpendStore.Today(request, now)) is long today
+            && today >= daily)
+        {
+            return new EnqueueResult(EnqueueOutcome.OverLimit, null);
         }
 
         // One statement, so the pending limit and the idempotency key hold under concurrent deliveries.
@@ -70,12 +79,34 @@ internal sealed class SqliteJobIntake : IJobIntake
         insert.Parameters.AddWithValue("@page_hash", request.PageToken is { } page ? PageToken.Hash(page) : (object)DBNull.Value);
         insert.Parameters.AddWithValue("@now", JobRows.Millis(now));
         insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        // The job and its ledger row (it counts toward its member's day) stand or fall together: a failed statement
+        // here undoes this request's part alone, not the batch's transaction.
+        await SqliteDatabase.ExecuteAsync(connection, "SAVEPOINT enqueue", cancellationToken);
+        try
         {
-            if (await reader.ReadAsync(cancellationToken))
+            JobRecord? created = null;
+            await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
             {
-                return new EnqueueResult(EnqueueOutcome.Created, JobRows.ReadJob(reader));
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    created = JobRows.ReadJob(reader);
+                }
             }
+            if (created is not null)
+            {
+                await SqliteDatabase.ExecuteAsync(connection, SpendStore.Insert, cancellationToken, null, SpendStore.Parameters(SpendStore.Accepted(created, now)));
+            }
+            await SqliteDatabase.ExecuteAsync(connection, "RELEASE enqueue", cancellationToken);
+            if (created is not null)
+            {
+                return new EnqueueResult(EnqueueOutcome.Created, created);
+            }
+        }
+        catch (SqliteException)
+        {
+            await SqliteDatabase.ExecuteAsync(connection, "ROLLBACK TO enqueue", CancellationToken.None);
+            await SqliteDatabase.ExecuteAsync(connection, "RELEASE enqueue", CancellationToken.None);
+            throw;
         }
         var raced = await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken);
         return raced is not null ? new EnqueueResult(EnqueueOutcome.Duplicate, raced) : new EnqueueResult(EnqueueOutcome.QueueFull, null);

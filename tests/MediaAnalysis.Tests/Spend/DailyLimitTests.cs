@@ -38,6 +38,30 @@ public sealed class DailyLimitTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal(3, (await _h.Ledger.TotalsAsync("discord", _h.Guild, Ana, today, today.AddDays(2), CancellationToken.None)).MemberJobs);
     }
 
+    [Fact]
+    public async Task Requests_of_one_member_at_the_same_instant_take_only_what_is_left()
+    {
+        _h.Time.MoveTo(UtcPeriods.DayStart(_h.Time.GetUtcNow()).AddHours(12));
+        await AcceptedAsync(Ana);
+
+        // Six at once, one left. Any reading of the ledger's count returns to all six together (a count read apart
+        // from the accept would let each of them pass); the store counts and accepts in one step, so one passes.
+        _h.Meeting.MeetAt(6);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _h.AnalyzeAsync(Ana, "missing.mp4")));
+        _h.Meeting.Disarm();
+
+        var refused = replies.Where(r => r.Reply["data"]!["flags"] is not null).ToList();
+        Assert.Equal(5, refused.Count);
+        Assert.All(refused, r => Assert.Contains("You have used your 2 analyses for today in this server (0 left).",
+            r.Reply["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal));
+        var today = UtcPeriods.DayStart(_h.Time.GetUtcNow());
+        Assert.Equal(2, (await _h.Ledger.TotalsAsync("discord", _h.Guild, Ana, today, today.AddDays(1), CancellationToken.None)).MemberJobs);
+        foreach (var (_, id) in refused)
+        {
+            Assert.Null(await _h.D.Store.FindByKeyAsync($"discord:{id}", CancellationToken.None));
+        }
+    }
+
     private async Task AcceptedAsync(string member)
     {
         var (reply, id) = await _h.AnalyzeAsync(member, "missing.mp4");

@@ -29,6 +29,8 @@ public sealed class SpendFlowHarness : IAsyncDisposable
 
     public ISpendStore Ledger => D.App.Services.GetRequiredService<ISpendStore>();
 
+    public MeetingLedger Meeting => D.App.Services.GetRequiredService<MeetingLedger>();
+
     public string Guild => D.Discord.GuildId;
 
     public static async Task<SpendFlowHarness> StartAsync(MediaFiles media, Dictionary<string, string?>? settings = null)
@@ -44,6 +46,9 @@ public sealed class SpendFlowHarness : IAsyncDisposable
             services.AddSingleton<TimeProvider>(time);
             services.RemoveAll<ITenantLimitsSource>();
             services.AddSingleton<ITenantLimitsSource>(limits);
+            services.RemoveAll<ISpendStore>();
+            services.AddSingleton(sp => new MeetingLedger((ISpendStore)sp.GetRequiredService<IJobStore>()));
+            services.AddSingleton<ISpendStore>(sp => sp.GetRequiredService<MeetingLedger>());
         });
         return new SpendFlowHarness(outside, discord, time, limits);
     }
