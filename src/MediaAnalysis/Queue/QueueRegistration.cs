@@ -12,7 +12,8 @@ public static class QueueRegistration
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         services.AddValidatedOptions<WebOptions>(WebOptions.SectionName);
-        services.AddValidatedOptions<Questions.QuestionLimitsOptions>(Questions.QuestionLimitsOptions.SectionName);
+        // The Limits section, once: the spend checks, the settings' ceilings and the questions all read this one type.
+        services.AddValidatedOptions<LimitsOptions>(LimitsOptions.SectionName);
         services.AddJobStore();
         services.AddSingleton<Questions.QuestionDesk>();
         services.AddSingleton<WorkerWakeUp>();

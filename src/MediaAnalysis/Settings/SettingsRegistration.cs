@@ -7,7 +7,6 @@ public static class SettingsRegistration
     // Before the spend checks' TryAdd of their operator-only default: a server's own limits come from its settings.
     public static IServiceCollection AddServerSettings(this IServiceCollection services)
     {
-        services.AddOptions<OperatorCeilings>().BindConfiguration(OperatorCeilings.SectionName);
         services.AddSingleton<SettingsRules>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<SettingsSnapshots>();

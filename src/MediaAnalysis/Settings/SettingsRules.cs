@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MediaAnalysis.Jobs;
@@ -9,7 +10,7 @@ namespace MediaAnalysis.Settings;
 
 // What a server may set, checked against the operator's ceilings: each method turns one command's input into a
 // SettingsEdit, or into messages naming what is wrong and what would be right.
-public sealed partial class SettingsRules(IOptions<AnalysisOptions> analysis, IOptions<MediaOptions> media, IOptions<OperatorCeilings> ceilings)
+public sealed partial class SettingsRules(IOptions<AnalysisOptions> analysis, IOptions<MediaOptions> media, IOptions<LimitsOptions> ceilings)
 {
     public const int MaxInstructions = 4000;
     public const int MaxPromptName = 40;

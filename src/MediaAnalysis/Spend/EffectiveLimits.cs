@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Spend;

@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
 using Microsoft.Extensions.Options;

@@ -9,7 +9,6 @@ public static class SpendRegistration
     // Per-server limits come from the settings when those are registered first; else only the operator's Limits:* apply.
     public static IServiceCollection AddSpend(this IServiceCollection services)
     {
-        services.AddValidatedOptions<LimitsOptions>(LimitsOptions.SectionName);
         services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
         services.TryAddSingleton<ITenantLimitsSource, OperatorOnlyLimits>();
         services.AddSingleton<SpendLimits>();

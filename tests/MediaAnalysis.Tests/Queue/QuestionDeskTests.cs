@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
@@ -108,7 +109,7 @@ public sealed class QuestionDeskTests : IAsyncLifetime
         }));
         var answerer = new QuestionAnswerer(call, Options.Create(new AnalysisOptions { Models = ["vendor-a/model-1"], QuestionModel = Asker }),
             NullLogger<QuestionAnswerer>.Instance);
-        return new QuestionDesk(store.Questions, store, answerer, Options.Create(new QuestionLimitsOptions { QuestionsPerMemberDaily = perDay }),
+        return new QuestionDesk(store.Questions, store, answerer, Options.Create(new LimitsOptions { QuestionsPerMemberDaily = perDay }),
             Options.Create(new QueueOptions()), _time, NullLogger<QuestionDesk>.Instance);
     }
 

@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Analysis;
 using MediaAnalysis.Pipeline.Download;
@@ -12,7 +13,7 @@ public sealed class SettingsRulesTests
     private static SettingsRules Rules(decimal budget = 0, int perMember = 0, params string[] allowed) => new(
         Options.Create(new AnalysisOptions { AllowedModels = [.. allowed] }),
         Options.Create(new MediaOptions { MaxDurationMinutes = 90 }),
-        Options.Create(new OperatorCeilings { MonthlyBudgetUsd = budget, PerMemberDaily = perMember }));
+        Options.Create(new LimitsOptions { MonthlyBudgetUsd = budget, PerMemberDaily = perMember }));
 
     [Fact]
     public void Prompts_need_a_name_and_instructions_of_at_most_4000_characters()

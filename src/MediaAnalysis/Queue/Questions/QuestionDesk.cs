@@ -1,3 +1,4 @@
+using MediaAnalysis.Configuration;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Pipeline.Questions;
 using MediaAnalysis.Storage;
@@ -11,7 +12,7 @@ public sealed partial class QuestionDesk(
     IQuestionStore questions,
     IJobIntake jobs,
     QuestionAnswerer answerer,
-    IOptions<QuestionLimitsOptions> limits,
+    IOptions<LimitsOptions> limits,
     IOptions<QueueOptions> queue,
     TimeProvider time,
     ILogger<QuestionDesk> logger) : IDisposable

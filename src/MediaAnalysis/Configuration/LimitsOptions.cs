@@ -1,8 +1,8 @@
-using MediaAnalysis.Configuration;
+namespace MediaAnalysis.Configuration;
 
-namespace MediaAnalysis.Spend;
-
-// The operator's ceilings (section Limits). 0 means none; a server's own limits (ITenantLimitsSource) apply below them.
+// The operator's Limits section, bound once (QueueRegistration.AddJobs) and read by all that limit: the spend checks
+// (a server's month and a member's day), the settings (the ceilings a server's own limits stay under) and the
+// follow-up questions. 0 means none for the budget and the daily jobs; a server's own limits apply below them.
 public sealed class LimitsOptions : IValidatedOptions
 {
     public const string SectionName = "Limits";
@@ -13,6 +13,9 @@ public sealed class LimitsOptions : IValidatedOptions
     // Jobs one member may start per UTC day in one server.
     public int PerMemberDaily { get; set; }
 
+    // Follow-up questions one member may ask per UTC day, in one server or workspace.
+    public int QuestionsPerMemberDaily { get; set; } = 20;
+
     public IEnumerable<string> Validate()
     {
         if (MonthlyBudgetUsd < 0 || MonthlyBudgetUsd > 1_000_000)
@@ -22,6 +25,10 @@ public sealed class LimitsOptions : IValidatedOptions
         if (OptionChecks.InRange($"{SectionName}:PerMemberDaily", PerMemberDaily, 0, 100_000) is { } daily)
         {
             yield return daily;
+        }
+        if (OptionChecks.InRange($"{SectionName}:QuestionsPerMemberDaily", QuestionsPerMemberDaily, 1, 10000) is { } questions)
+        {
+            yield return questions;
         }
     }
 }
