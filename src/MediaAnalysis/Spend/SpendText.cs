@@ -33,10 +33,10 @@ public static class SpendText
     {
         ArgumentNullException.ThrowIfNull(models);
         var one = models.Count == 1;
-        return $"{string.Join(", ", models)} {(one ? "has" : "have")} no known price: the endpoint reports no cost for "
-            + $"{(one ? "it" : "them")} and Pricing:Models does not list {(one ? "it" : "them")}. The budget counts "
-            + $"{(one ? "its" : "their")} calls as $0, so spend limits cannot hold {(one ? "it" : "them")}. "
-            + "Ask the bot's operator to add a price, or choose other models.";
+        var names = models.Count <= 1 ? string.Join("", models) : $"{string.Join(", ", models.SkipLast(1))} and {models[^1]}";
+        return $"The budget can't see what {names} {(one ? "costs" : "cost")}: the endpoint reports no cost for {(one ? "it" : "them")} "
+            + $"and the operator set no price (Pricing:Models), so {(one ? "its" : "their")} answers count as $0 against the budget. "
+            + $"Ask the bot's operator to add {(one ? "its price" : "their prices")}, or choose {(one ? "another model" : "other models")}.";
     }
 
     public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";

@@ -24,7 +24,7 @@ public sealed record UsageReport(
             $"You: {UtcPeriods.Usd(MemberUsd)} spent, {SpendText.Count(MemberJobs, "video", "videos")}"
                 + (Limits.PerMemberDaily is { } daily ? $" ({MemberToday} of {daily} today; more from 00:00 UTC)." : "."),
             Limits.MonthlyBudgetUsd is { } budget
-                ? $"Budget: {UtcPeriods.Usd(Left ?? 0)} left of {UtcPeriods.Usd(budget)}. It resets on {UtcPeriods.Day(ResetsAt)} (UTC)."
+                ? $"Budget: {UtcPeriods.UsdLeft(Left ?? 0)} left of {UtcPeriods.Usd(budget)}. It resets on {UtcPeriods.Day(ResetsAt)} (UTC)."
                 : $"Budget: none set. The month's counts reset on {UtcPeriods.Day(ResetsAt)} (UTC).",
         };
         return string.Join('\n', lines);
@@ -32,7 +32,7 @@ public sealed record UsageReport(
 
     // The server's month in one line, for the settings: spent against the budget, videos, when it resets.
     public string MonthSummary => Limits.MonthlyBudgetUsd is { } budget
-        ? $"{UtcPeriods.Usd(ServerUsd)} of {UtcPeriods.Usd(budget)} spent, {UtcPeriods.Usd(Left ?? 0)} left · "
+        ? $"{UtcPeriods.Usd(ServerUsd)} of {UtcPeriods.Usd(budget)} spent, {UtcPeriods.UsdLeft(Left ?? 0)} left · "
             + $"{SpendText.Count(ServerJobs, "video", "videos")} · resets on {UtcPeriods.Day(ResetsAt)} (UTC)"
         : $"{UtcPeriods.Usd(ServerUsd)} spent (no budget set) · {SpendText.Count(ServerJobs, "video", "videos")} · "
             + $"the month's counts reset on {UtcPeriods.Day(ResetsAt)} (UTC)";

@@ -28,5 +28,9 @@ public static class UtcPeriods
     // "December 2026"
     public static string MonthName(DateTimeOffset now) => MonthStart(now).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
+    // What is left of a budget: whole cents rounded down ("$9.99 left" after $0.0012 of $10.00, never "$10.00 left");
+    // less than a cent as Usd shows it.
+    public static string UsdLeft(decimal usd) => Usd(usd >= 0.01m ? Math.Floor(usd * 100) / 100 : usd);
+
     public static string Usd(decimal usd) => usd.ToString(usd is > 0 and < 0.01m ? "$0.0000" : "$0.00", CultureInfo.InvariantCulture);
 }

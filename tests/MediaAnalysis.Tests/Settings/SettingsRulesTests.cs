@@ -33,6 +33,19 @@ public sealed class SettingsRulesTests
     }
 
     [Fact]
+    public void Show_gives_the_limit_that_applies_when_the_operators_ceiling_came_down_below_the_servers_own()
+    {
+        var server = TenantSettings.Defaults with { MonthlyBudgetUsd = 20m, PerMemberDaily = 3 };
+
+        var lines = SettingsView.Lines(server, Rules(budget: 10m, perMember: 5), withRoles: true).ToDictionary(l => l.Name);
+
+        Assert.Equal(new SettingLine("Monthly budget", "$10.00 (the operator's ceiling; this server set $20.00)", true), lines["Monthly budget"]);
+        Assert.Equal(new SettingLine("Jobs per member per day", "3", true), lines["Jobs per member per day"]);
+        Assert.Equal(new SettingLine("Monthly budget", "no limit", false),
+            SettingsView.Lines(TenantSettings.Defaults, Rules(), withRoles: true).Single(l => l.Name == "Monthly budget"));
+    }
+
+    [Fact]
     public void A_prompt_may_not_take_the_panel_verdicts_name() =>
         Assert.Contains("panel verdict", Rules().Prompts("A", "one", "panel VERDICT", "two").Errors[SettingsFields.Prompt2Name], StringComparison.Ordinal);
 

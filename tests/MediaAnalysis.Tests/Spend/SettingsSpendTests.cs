@@ -44,7 +44,7 @@ public sealed class SettingsSpendTests(MediaFiles media) : IAsyncLifetime
         var before = await ShowAsync();
         Assert.Equal($"$0.00 of $10.00 spent, $10.00 left · 0 videos · {resets}", before.Fields[$"Spend in {UtcPeriods.MonthName(now)}"]);
         // Never called yet, on an endpoint that is not OpenRouter: nothing says what they cost.
-        var warning = before.Fields["⚠️ Not counted by the budget"];
+        var warning = before.Fields["⚠️ Unpriced models"];
         Assert.Contains(Uncosted, warning, StringComparison.Ordinal);
         Assert.Contains(Reported, warning, StringComparison.Ordinal);
         Assert.DoesNotContain(Listed, warning, StringComparison.Ordinal);
@@ -55,13 +55,13 @@ public sealed class SettingsSpendTests(MediaFiles media) : IAsyncLifetime
         Assert.True(spent > 0, $"spent {spent}");
 
         var after = await ShowAsync();
-        Assert.Equal($"{UtcPeriods.Usd(spent)} of $10.00 spent, {UtcPeriods.Usd(10 - spent)} left · 1 video · {resets}",
+        Assert.Equal($"{UtcPeriods.Usd(spent)} of $10.00 spent, {UtcPeriods.UsdLeft(10 - spent)} left · 1 video · {resets}",
             after.Fields[$"Spend in {UtcPeriods.MonthName(now)}"]);
-        Assert.Contains($"Budget: {UtcPeriods.Usd(10 - spent)} left of $10.00.", await _h.UsageAsync(Member), StringComparison.Ordinal);
+        Assert.Contains($"Budget: {UtcPeriods.UsdLeft(10 - spent)} left of $10.00.", await _h.UsageAsync(Member), StringComparison.Ordinal);
         Assert.Contains($"This server: {UtcPeriods.Usd(spent)} spent, 1 video.", await _h.UsageAsync(Member), StringComparison.Ordinal);
         // The endpoint reported the third model's cost; the first's calls came without one and it has no price.
-        warning = after.Fields["⚠️ Not counted by the budget"];
-        Assert.StartsWith($"{Uncosted} has no known price", warning, StringComparison.Ordinal);
+        warning = after.Fields["⚠️ Unpriced models"];
+        Assert.StartsWith($"The budget can't see what {Uncosted} costs: ", warning, StringComparison.Ordinal);
         Assert.DoesNotContain(Reported, warning, StringComparison.Ordinal);
 
         // The server's own models are the ones that count: all three seen or priced, no warning.
@@ -69,10 +69,19 @@ public sealed class SettingsSpendTests(MediaFiles media) : IAsyncLifetime
             Option("model1", 3, Reported), Option("model2", 3, Listed), Option("model3", 3, AlsoListed)));
         Assert.StartsWith("Saved: models:", saved["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var priced = await ShowAsync();
-        Assert.DoesNotContain("⚠️ Not counted by the budget", priced.Names);
+        Assert.DoesNotContain("⚠️ Unpriced models", priced.Names);
         Assert.Equal(0x5865F2, priced.Color);
         Assert.NotEqual(0x5865F2, after.Color);
+        if (Environment.GetEnvironmentVariable("MEDIA_ANALYSIS_DUMP") is { Length: > 0 } dump)
+        {
+            // What a server admin reads, for a look by eye: MEDIA_ANALYSIS_DUMP=/tmp/settings.txt dotnet test --filter …
+            await File.AppendAllTextAsync(dump, $"== /settings show (an unpriced model)\n{Dump(after)}\n== /settings show (after /settings models)\n"
+                + $"{Dump(priced)}\n== /usage\n{await _h.UsageAsync(Member)}\n\n");
+        }
     }
+
+    private static string Dump((Dictionary<string, string> Fields, List<string> Names, int Color) shown) =>
+        string.Join("\n", shown.Names.Select(n => $"**{n}**\n{shown.Fields[n]}"));
 
     [Fact]
     public async Task Without_a_budget_show_says_so_and_still_counts_the_month()

@@ -122,11 +122,23 @@ public sealed class SlackSettingsTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal($"*Spend in {UtcPeriods.MonthName(now)}:* $0.00 of $50.00 spent, $50.00 left · 0 videos · "
             + $"resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC)", Text(blocks[0]));
         // The fake OpenRouter is not openrouter.ai and no model has a price or a call yet: the budget sees none of them.
-        Assert.StartsWith(":warning: *Not counted by the budget:* vendor-a/model-1, ", Text(blocks[1]), StringComparison.Ordinal);
-        Assert.Contains("have no known price", Text(blocks[1]), StringComparison.Ordinal);
+        Assert.StartsWith(":warning: *Unpriced models:* The budget can't see what vendor-a/model-1, vendor-b/model-2 and vendor-c/model-3 cost: ",
+            Text(blocks[1]), StringComparison.Ordinal);
         Assert.Empty(_h.Slack.Violations);
+        if (Environment.GetEnvironmentVariable("MEDIA_ANALYSIS_DUMP") is { Length: > 0 } dump)
+        {
+            // The modal as an admin reads it: each block's text, or its label and what it holds.
+            await File.AppendAllTextAsync(dump, "== Slack /analyze settings modal\n" + string.Join("\n", blocks.Select(b =>
+                b.TryGetProperty("text", out var t) ? t.GetProperty("text").GetString()
+                : b.TryGetProperty("label", out var l) ? $"[{l.GetProperty("text").GetString()}] {Shown(b.GetProperty("element"))}"
+                : "----")) + "\n\n");
+        }
 
         static string Text(JsonElement block) => block.GetProperty("text").GetProperty("text").GetString()!;
+        static string Shown(JsonElement element) =>
+            element.TryGetProperty("initial_value", out var v) ? v.GetString()!.ReplaceLineEndings(" ⏎ ")
+            : element.TryGetProperty("options", out var o) ? string.Join(" / ", o.EnumerateArray().Select(x => x.GetProperty("text").GetProperty("text").GetString()))
+            : "(empty)";
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class DiscordSettingsRenderer
             : Field(spend.Title, spend.Month));
         if (spend?.Warning is { } warning)
         {
-            fields.Add(Field("⚠️ Not counted by the budget", warning));
+            fields.Add(Field("⚠️ Unpriced models", warning));
         }
         var changes = history.Count == 0
             ? "None yet."

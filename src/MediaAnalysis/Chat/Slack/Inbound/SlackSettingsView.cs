@@ -54,9 +54,14 @@ public static class SlackSettingsView
             TextInput(json, SettingsFields.Answers, "Answer language: \"speech\" or a code such as en, de", s.AnswerLanguage ?? SettingsFields.Speech, 20, multiline: false, optional: false);
             TextInput(json, SettingsFields.Glossary, $"Glossary: names and jargon, one a line (up to {SettingsRules.MaxGlossaryTerms})",
                 s.Glossary is { Count: > 0 } g ? Clip(string.Join("\n", g)) : "", SlackTextMax, multiline: true, optional: true);
-            NumberInput(json, SettingsFields.MonthlyBudgetUsd, "Monthly budget in US dollars (empty: the operator's)", s.MonthlyBudgetUsd, decimals: true);
-            NumberInput(json, SettingsFields.PerMemberDaily, "Jobs per member per day (empty: the operator's)", s.PerMemberDaily, decimals: false);
-            NumberInput(json, SettingsFields.MaxMinutes, $"Longest video in minutes, up to {rules.OperatorMaxMinutes}", s.MaxMinutes, decimals: false);
+            NumberInput(json, SettingsFields.MonthlyBudgetUsd, rules.OperatorBudget > 0
+                ? $"Monthly budget in US dollars, up to {SettingsView.Money(rules.OperatorBudget)} (empty: {SettingsView.Money(rules.OperatorBudget)}, the operator's)"
+                : "Monthly budget in US dollars (empty: no limit)", s.MonthlyBudgetUsd, decimals: true);
+            NumberInput(json, SettingsFields.PerMemberDaily, rules.OperatorPerMemberDaily > 0
+                ? $"Jobs per member per day, up to {rules.OperatorPerMemberDaily} (empty: {rules.OperatorPerMemberDaily}, the operator's)"
+                : "Jobs per member per day (empty: no limit)", s.PerMemberDaily, decimals: false);
+            NumberInput(json, SettingsFields.MaxMinutes,
+                $"Longest video in minutes, up to {rules.OperatorMaxMinutes} (empty: {rules.OperatorMaxMinutes}, the operator's)", s.MaxMinutes, decimals: false);
             Channels(json, s.AccessChannels ?? []);
             Switches(json, s);
             json.WriteEndArray();
@@ -72,7 +77,7 @@ public static class SlackSettingsView
             : $"*{spend.Title}:* {SlackText.Escape(spend.Month)}");
         if (spend?.Warning is { } warning)
         {
-            Section(json, "unpriced", $":warning: *Not counted by the budget:* {SlackText.Escape(warning)}");
+            Section(json, "unpriced", $":warning: *Unpriced models:* {SlackText.Escape(warning)}");
         }
         json.WriteStartObject();
         json.WriteString("type", "divider");
