@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 9;
+    public const int Version = 10;
 
     public static readonly string[] Migrations =
     [
@@ -181,6 +181,11 @@ public static class JobSchema
         CREATE INDEX questions_by_asker ON questions (platform, tenant, asker_id, created_at);
         CREATE INDEX questions_by_job ON questions (job_id, answered_at);
         CREATE INDEX questions_by_state ON questions (state, created_at);
+        """,
+        // 10: a model's recent answers in the ledger (whether any came with a cost), for the settings' warning about
+        // models the budget cannot see: read by model, newest first, whatever the ledger's size.
+        """
+        CREATE INDEX spend_by_model ON spend_ledger (model, billed_at);
         """,
     ];
 }
