@@ -30,7 +30,8 @@ public sealed class SpendGate(
             var month = await limits.MonthAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken);
             if (month.TenantUsd >= budget)
             {
-                return (Refuse(request, "budget", SpendText.BudgetUsedUp(SpendText.Place(request.Platform), budget, month.TenantUsd, now)), null);
+                return (Refuse(request, "budget", SpendText.BudgetUsedUp(SpendText.Place(request.Platform), budget, month.TenantUsd, now,
+                    raisable: limits.OperatorBudget is not { } ceiling || budget < ceiling)), null);
             }
         }
         return (null, effective.PerMemberDaily);

@@ -10,6 +10,9 @@ public sealed class SpendLimits(ISpendStore ledger, ITenantLimitsSource servers,
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
+    // The operator's ceiling of every server's budget (Limits:MonthlyBudgetUsd); null: none.
+    public decimal? OperatorBudget => operatorLimits.Value.MonthlyBudgetUsd > 0 ? operatorLimits.Value.MonthlyBudgetUsd : null;
+
     public async Task<EffectiveLimits> ForAsync(string platform, string tenant, CancellationToken cancellationToken) =>
         EffectiveLimits.Of(await servers.GetAsync(platform, tenant, cancellationToken), operatorLimits.Value);
 

@@ -15,9 +15,14 @@ public static class SpendText
             + $"More from 00:00 UTC, in {Format.Span(next - now)}.";
     }
 
-    public static string BudgetUsedUp(string place, decimal budget, decimal spent, DateTimeOffset now) =>
+    // `raisable`: the budget is the server's own, below the operator's ceiling (or there is none), so its managers
+    // can raise it; else it is the most this bot allows.
+    public static string BudgetUsedUp(string place, decimal budget, decimal spent, DateTimeOffset now, bool raisable) =>
         $"This {place} has used its {UtcPeriods.Usd(budget)} budget for {UtcPeriods.MonthName(now)} ({UtcPeriods.Usd(spent)} spent, $0.00 left). "
-        + $"It resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC).";
+        + $"It resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))} (UTC). "
+        + (!raisable ? "That is the most this bot's operator allows."
+            : place == "workspace" ? "A workspace admin can raise it in /analyze settings."
+            : "A server manager can raise it with /settings limits.");
 
     public static string OverEstimate(string place, decimal estimate, TimeSpan duration, decimal left, decimal budget, DateTimeOffset now) =>
         $"This {Format.Span(duration)} video would cost about {UtcPeriods.Usd(estimate)}, more than the {UtcPeriods.Usd(left)} left of this {place}'s "

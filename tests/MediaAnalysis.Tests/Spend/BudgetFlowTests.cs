@@ -29,6 +29,8 @@ public sealed class BudgetFlowTests(MediaFiles media) : IAsyncLifetime
         var now = _h.Time.GetUtcNow();
         Assert.Contains($"used its {UtcPeriods.Usd(spent)} budget", refusal, StringComparison.Ordinal);
         Assert.Contains("$0.00 left", refusal, StringComparison.Ordinal);
+        // The server's own budget, under no ceiling of the operator's: its managers can raise it.
+        Assert.EndsWith("A server manager can raise it with /settings limits.", refusal, StringComparison.Ordinal);
         Assert.Contains($"resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))}", refusal, StringComparison.Ordinal);
 
         // A quarter of a job left: accepted, then stopped once probed, before Deepgram or any model is paid.

@@ -47,6 +47,8 @@ public sealed class SlackUsageTests(MediaFiles media) : IAsyncLifetime
         var refusal = await CommandAsync("");
         Assert.Contains("This workspace has used its $0.0001 budget", refusal, StringComparison.Ordinal);
         Assert.Contains($"resets on {UtcPeriods.Day(UtcPeriods.NextMonth(now))}", refusal, StringComparison.Ordinal);
+        // The operator's ceiling itself: nobody in the workspace can raise it.
+        Assert.EndsWith("That is the most this bot's operator allows.", refusal, StringComparison.Ordinal);
         Assert.Empty(await _h.JobsForAsync(again));
         Assert.Single(_h.Outside.Deepgram.Requests);
     }
