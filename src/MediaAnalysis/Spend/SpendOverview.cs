@@ -9,6 +9,20 @@ public sealed class SpendOverview(SpendLimits limits, PriceCoverage prices, ILog
     public Task<UsageReport> UsageAsync(string platform, string tenant, string requesterId, CancellationToken cancellationToken) =>
         UsageReport.ReadAsync(limits, platform, tenant, requesterId, cancellationToken);
 
+    // /usage: null when the ledger cannot be read (the person is told so: SpendText.LedgerUnreadable).
+    public async Task<UsageReport?> TryUsageAsync(string platform, string tenant, string requesterId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await UsageAsync(platform, tenant, requesterId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or StoreUnavailableException or IOException)
+        {
+            SpendLog.LedgerUnreadable(logger, platform, tenant, ex.Message);
+            return null;
+        }
+    }
+
     // `models`: the server's three as they apply now (its own, else the operator's). Null when the ledger cannot be
     // read: the settings are still shown, without their spend.
     public async Task<SettingsSpend?> ForSettingsAsync(

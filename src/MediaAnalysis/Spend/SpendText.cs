@@ -8,6 +8,9 @@ public static class SpendText
     // What a tenant is called where it is read: a Slack workspace, a Discord server (and any other platform's).
     public static string Place(string platform) => platform == "slack" ? "workspace" : "server";
 
+    public const string LedgerUnreadable =
+        "The bot's database cannot be reached just now, so this month's spend cannot be read. Please try again in a minute.";
+
     public static string DailyUsedUp(string place, int daily, DateTimeOffset now)
     {
         var next = UtcPeriods.DayStart(now).AddDays(1);

@@ -93,6 +93,25 @@ public sealed class SettingsSpendTests(MediaFiles media) : IAsyncLifetime
             shown.Fields[$"Spend in {UtcPeriods.MonthName(now)}"]);
     }
 
+    [Fact]
+    public async Task A_ledger_that_cannot_be_read_is_said_privately_by_usage_and_show_still_lists_the_settings()
+    {
+        // A real database failure: the ledger is gone under the running app.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={QueueHarness.DatabasePath(_h.Outside)}"))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE spend_ledger";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(SpendText.LedgerUnreadable, await _h.UsageAsync(Member));
+        var shown = await ShowAsync();
+        Assert.Equal(SpendText.LedgerUnreadable, shown.Fields["Spend this month"]);
+        Assert.Contains("Models", shown.Names);
+        Assert.Equal("Recent changes", shown.Names[^1]);
+    }
+
     private async Task<(Dictionary<string, string> Fields, List<string> Names, int Color)> ShowAsync()
     {
         var reply = await _h.D.InteractAsync(Command(_h.D, "show"));

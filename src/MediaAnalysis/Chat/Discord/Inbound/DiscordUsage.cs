@@ -15,7 +15,7 @@ public static class DiscordUsage
         {
             return DiscordRenderer.Ephemeral("Usage is counted per server: ask in a server I've been added to.");
         }
-        var report = await spend.UsageAsync(DiscordReplier.PlatformName, guild, interaction.Invoker?.Id ?? "", cancellationToken);
-        return DiscordRenderer.Ephemeral(report.Text("This server"));
+        var report = await spend.TryUsageAsync(DiscordReplier.PlatformName, guild, interaction.Invoker?.Id ?? "", cancellationToken);
+        return DiscordRenderer.Ephemeral(report?.Text("This server") ?? SpendText.LedgerUnreadable);
     }
 }

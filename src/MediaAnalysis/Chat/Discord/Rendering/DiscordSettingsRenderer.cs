@@ -18,7 +18,7 @@ public static class DiscordSettingsRenderer
         ArgumentNullException.ThrowIfNull(history);
         var fields = lines.Take(DiscordLimits.EmbedFields - 3).Select(l => Field(l.Name, l.Value + (l.ByServer ? "" : " · *default*"))).ToList();
         fields.Add(spend is null
-            ? Field("Spend this month", "Could not be read just now; /usage will show it when the database answers again.")
+            ? Field("Spend this month", SpendText.LedgerUnreadable)
             : Field(spend.Title, spend.Month));
         if (spend?.Warning is { } warning)
         {

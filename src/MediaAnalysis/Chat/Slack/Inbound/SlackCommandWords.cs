@@ -18,8 +18,8 @@ internal static class SlackCommandWords
         var word = command.Text.Trim();
         if (word.Equals(Usage, StringComparison.OrdinalIgnoreCase))
         {
-            var report = await spend.UsageAsync(SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
-            return SlackEndpoints.Reply(report.Text("This workspace"));
+            var report = await spend.TryUsageAsync(SlackReplier.PlatformName, command.TeamId, command.UserId, cancellationToken);
+            return SlackEndpoints.Reply(report?.Text("This workspace") ?? SpendText.LedgerUnreadable);
         }
         if (word.Equals(SlackSettingsView.CallbackId, StringComparison.OrdinalIgnoreCase))
         {

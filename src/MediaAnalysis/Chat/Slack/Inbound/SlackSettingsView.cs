@@ -73,7 +73,7 @@ public static class SlackSettingsView
     private static void SpendBlocks(Utf8JsonWriter json, SettingsSpend? spend)
     {
         Section(json, "spend", spend is null
-            ? "*Spend this month:* could not be read just now; `/analyze usage` will show it when the database answers again."
+            ? $"*Spend this month:* {SpendText.LedgerUnreadable}"
             : $"*{spend.Title}:* {SlackText.Escape(spend.Month)}");
         if (spend?.Warning is { } warning)
         {
