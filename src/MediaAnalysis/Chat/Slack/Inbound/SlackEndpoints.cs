@@ -129,11 +129,18 @@ public static partial class SlackEndpoints
         }
         else if (payload.Type == InteractionPayload.BlockActions)
         {
-            // Only Cancel buttons mean something here; any other (a link button) is acknowledged and left alone.
+            // Only Cancel and Delete buttons mean something here; any other (a link button) is acknowledged and left alone.
             var noteThread = payload.Container?.ThreadTs ?? payload.Message?.ThreadTs;
-            foreach (var jobId in (payload.Actions ?? []).Select(SlackRenderer.CancelledJobId).OfType<string>())
+            foreach (var action in payload.Actions ?? [])
             {
-                await cancels.CancelAsync(jobId, team, channel, user, noteThread, cancellationToken);
+                if (SlackRenderer.CancelledJobId(action) is { } cancelled)
+                {
+                    await cancels.CancelAsync(cancelled, team, channel, user, noteThread, cancellationToken);
+                }
+                else if (SlackStatusButtons.DeletedJobId(action) is { } deleted)
+                {
+                    await cancels.DeleteAsync(deleted, team, channel, user, noteThread, cancellationToken);
+                }
             }
         }
         return Results.Ok();
