@@ -24,7 +24,7 @@ public static partial class PageWriter
             Html.Text(writer, state);
             writer.Write('"');
         }
-        if (page.Paragraphs.Count > 0 || page.Transcript is not null)
+        if (page.HasTranscript)
         {
             writer.Write(" data-transcript=\"1\"");
         }

@@ -18,7 +18,8 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
         }
         var answers = await results.GetAnswersAsync(job.Id, cancellationToken);
         var outcomes = answers.Select(a => a.Outcome).Where(o => !PanelVerdict.Is(o)).ToList();
-        var (paragraphs, _) = TranscriptDocument.Read(job.TranscriptParagraphs);
+        // The row came without its transcript's text ("" when stored): the times are read here, the text as it is written.
+        var paragraphs = job.TranscriptParagraphs is null ? [] : await MarksAsync(job.Id, cancellationToken);
         var page = new ResultPage
         {
             SourceName = job.SourceName,
@@ -31,10 +32,27 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
             Outcomes = outcomes,
             Verdict = answers.Select(a => a.Outcome).FirstOrDefault(PanelVerdict.Is),
             Paragraphs = paragraphs,
-            Transcript = paragraphs.Count == 0 ? job.Transcript : null,
+            StoredTranscript = (document, ct) => results.OpenTranscriptAsync(job.Id, document, ct),
+            HasStoredPlainTranscript = paragraphs.Count == 0 && job.Transcript is not null,
             StateUrl = $"/r/{token}/state",
         };
         return (job, page);
+    }
+
+    // Each paragraph's times and speaker, without its text: a few bytes a paragraph however long the transcript.
+    private async Task<IReadOnlyList<TranscriptParagraph>> MarksAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var stream = await results.OpenTranscriptAsync(jobId, paragraphs: true, cancellationToken);
+        if (stream is null)
+        {
+            return [];
+        }
+        var marks = new List<TranscriptParagraph>();
+        await foreach (var paragraph in TranscriptDocumentReader.ReadAsync(stream, cancellationToken))
+        {
+            marks.Add(paragraph with { Text = "" });
+        }
+        return marks;
     }
 
     private static List<string> Union(IEnumerable<string> configured, IEnumerable<string> stored) =>
