@@ -30,6 +30,9 @@ public sealed record ResultPage
     // their text (""), which StoredTranscript streams while the transcript section is written.
     public IReadOnlyList<TranscriptParagraph> Paragraphs { get; init; } = [];
 
+    // Follow-up questions answered in the job's thread, oldest first (the store's last ResultPageLoader.MaxQuestions).
+    public IReadOnlyList<QuestionExchange> Questions { get; init; } = [];
+
     // The plain transcript, shown when no paragraphs were kept.
     public string? Transcript { get; init; }
 

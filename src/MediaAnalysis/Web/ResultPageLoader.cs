@@ -5,9 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Web;
 
-// A page's content from the job store: the job found by its token's hash, its answers and its transcript.
-public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptions> analysis)
+// A page's content from the job store: the job found by its token's hash, its answers, its follow-up questions and
+// its transcript.
+public sealed class ResultPageLoader(IJobResults results, IQuestionStore questions, IOptions<AnalysisOptions> analysis)
 {
+    // The page shows at most this many answered questions, the latest.
+    public const int MaxQuestions = 100;
+
     // Null for an unknown, malformed or expired token; each of them costs one lookup by hash.
     public async Task<(JobRecord Job, ResultPage Page)?> LoadAsync(string token, CancellationToken cancellationToken)
     {
@@ -32,6 +36,7 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
             Outcomes = outcomes,
             Verdict = answers.Select(a => a.Outcome).FirstOrDefault(PanelVerdict.Is),
             Paragraphs = paragraphs,
+            Questions = await questions.ExchangesAsync(job.Id, MaxQuestions, cancellationToken),
             StoredTranscript = (document, ct) => results.OpenTranscriptAsync(job.Id, document, ct),
             HasStoredPlainTranscript = paragraphs.Count == 0 && job.Transcript is not null,
             StateUrl = $"/r/{token}/state",
