@@ -245,6 +245,11 @@ page() {
   echo "(load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
+screenshots() {
+  log "results page screenshots of a sample job (Chromium at 1280 and 375 px) into docs/"
+  dotnet "$FANOUT" --screenshots "$ROOT/docs"
+}
+
 case "$WHAT" in
   startup) startup ;;
   trickle) trickle ;;
@@ -255,6 +260,7 @@ case "$WHAT" in
   pipeline) pipeline ;;
   fanout) fanout ;;
   page) page ;;
+  screenshots) screenshots ;;
   all) pipeline; fanout ;;
   *) echo "usage: bench/run.sh [pipeline|fanout|page|screenshots|startup|load|load-large|burst|chaos|trickle|all]" >&2; exit 2 ;;
 esac

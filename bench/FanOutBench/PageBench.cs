@@ -1,9 +1,6 @@
 using System.Globalization;
-using MediaAnalysis.Cli;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Storage;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -26,19 +23,10 @@ internal static class PageBench
             using var store = new SqliteJobStore(Options.Create(new StorageOptions { ConnectionString = connection }), NullLogger<SqliteJobStore>.Instance);
             await store.InitializeAsync(CancellationToken.None);
             var (jobId, token, document) = await SeedAsync(store, hours);
-            var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], new Dictionary<string, string?>
-            {
-                ["Deepgram:ApiKey"] = "unused",
-                ["OpenRouter:ApiKey"] = "unused",
-                ["Logging:LogLevel:Default"] = "Error",
-                ["Storage:ConnectionString"] = connection,
-                ["Web:PublicBaseUrl"] = "http://127.0.0.1",
-            });
-            await app.StartAsync();
+            var app = await PageHost.StartAsync(connection);
             try
             {
-                var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-                using var http = new HttpClient { BaseAddress = address };
+                using var http = new HttpClient { BaseAddress = PageHost.Address(app) };
                 await FetchAsync(http, token); // warm-up: JIT, pools, the connection
                 var (page, pageBytes) = await MeasureAsync(() => FetchAsync(http, token));
                 var (whole, _) = await MeasureAsync(async () =>
