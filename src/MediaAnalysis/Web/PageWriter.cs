@@ -46,7 +46,7 @@ public static partial class PageWriter
         writer.Write("</section>\n");
         Verdict(writer, page);
         Questions(writer, page);
-        await TranscriptAsync(writer, page, cancellationToken);
+        await TranscriptWriter.WriteAsync(writer, page, cancellationToken);
         writer.Write("</main>\n<footer><p>A private page: anyone with its link can read it. It is deleted with the job.</p></footer>\n");
         writer.Write("<div id=\"live\" class=\"skip\" role=\"status\" aria-live=\"polite\"></div>\n<script>");
         writer.Write(PageAssets.Script);

@@ -1,4 +1,6 @@
 using MediaAnalysis.Chat.Slack.Api;
+using MediaAnalysis.Chat.Slack.Payloads;
+using MediaAnalysis.Chat.Slack.Rendering;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 
@@ -10,6 +12,23 @@ namespace MediaAnalysis.Chat.Slack.Inbound;
 public sealed class SlackCancels(JobQueue queue, SlackApiClient api, SlackRequests requests, ILogger<SlackCancels> logger)
 {
     public const string Unknown = "That job is no longer known.";
+
+    // A block_actions payload's buttons: Cancel and Delete act; any other (a link button) is left alone.
+    public async Task ClickedAsync(IEnumerable<BlockAction> actions, string team, string channel, string user, string? threadTs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        foreach (var action in actions)
+        {
+            if (SlackRenderer.CancelledJobId(action) is { } cancelled)
+            {
+                await CancelAsync(cancelled, team, channel, user, threadTs, cancellationToken);
+            }
+            else if (SlackStatusButtons.DeletedJobId(action) is { } deleted)
+            {
+                await DeleteAsync(deleted, team, channel, user, threadTs, cancellationToken);
+            }
+        }
+    }
 
     public async Task CancelAsync(string jobId, string team, string channel, string user, string? threadTs, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Chat.Slack.Api;
-using MediaAnalysis.Chat.Slack.Rendering;
 using MediaAnalysis.Settings;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
@@ -130,18 +129,7 @@ public static partial class SlackEndpoints
         else if (payload.Type == InteractionPayload.BlockActions)
         {
             // Only Cancel and Delete buttons mean something here; any other (a link button) is acknowledged and left alone.
-            var noteThread = payload.Container?.ThreadTs ?? payload.Message?.ThreadTs;
-            foreach (var action in payload.Actions ?? [])
-            {
-                if (SlackRenderer.CancelledJobId(action) is { } cancelled)
-                {
-                    await cancels.CancelAsync(cancelled, team, channel, user, noteThread, cancellationToken);
-                }
-                else if (SlackStatusButtons.DeletedJobId(action) is { } deleted)
-                {
-                    await cancels.DeleteAsync(deleted, team, channel, user, noteThread, cancellationToken);
-                }
-            }
+            await cancels.ClickedAsync(payload.Actions ?? [], team, channel, user, payload.Container?.ThreadTs ?? payload.Message?.ThreadTs, cancellationToken);
         }
         return Results.Ok();
     }

@@ -4,11 +4,12 @@ using MediaAnalysis.Markup;
 
 namespace MediaAnalysis.Web;
 
-public static partial class PageWriter
+// The page's transcript section: paragraph by paragraph with time and speaker, each an anchor citations link to; a
+// search box filters them. A page from the store streams the text from the database as it writes: the transcript is
+// never whole in memory.
+internal static class TranscriptWriter
 {
-    // Paragraph by paragraph with time and speaker, each an anchor citations link to; a search box filters them.
-    // A page from the store streams the text from the database as it writes: the transcript is never whole in memory.
-    private static async Task TranscriptAsync(TextWriter writer, ResultPage page, CancellationToken cancellationToken)
+    public static async Task WriteAsync(TextWriter writer, ResultPage page, CancellationToken cancellationToken)
     {
         writer.Write("<section id=\"transcript\" aria-labelledby=\"transcript-h\">\n<h2 id=\"transcript-h\">Transcript</h2>\n");
         if (!page.HasTranscript)
