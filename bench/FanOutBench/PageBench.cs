@@ -28,8 +28,9 @@ internal static class PageBench
             {
                 using var http = new HttpClient { BaseAddress = PageHost.Address(app) };
                 await FetchAsync(http, token); // warm-up: JIT, pools, the connection
-                var (page, pageBytes) = await MeasureAsync(() => FetchAsync(http, token));
-                var (whole, _) = await MeasureAsync(async () =>
+                // Ten times each, the highest peak kept: a collection takes a few milliseconds, so one run samples only a few.
+                var (page, pageBytes) = await MostAsync(() => FetchAsync(http, token));
+                var (whole, _) = await MostAsync(async () =>
                 {
                     var row = await store.GetAsync(jobId, CancellationToken.None);
                     return (long)TranscriptDocument.Read(row!.TranscriptParagraphs).Paragraphs.Count;
@@ -52,6 +53,19 @@ internal static class PageBench
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static async Task<((long Peak, long Allocated, int Samples) Figures, long Result)> MostAsync(Func<Task<long>> run)
+    {
+        var most = await MeasureAsync(run);
+        for (var i = 1; i < Runs; i++)
+        {
+            var next = await MeasureAsync(run);
+            most = (most.Figures with { Peak = Math.Max(most.Figures.Peak, next.Figures.Peak), Samples = most.Figures.Samples + next.Figures.Samples }, next.Result);
+        }
+        return most;
+    }
+
+    private const int Runs = 10;
 
     private static async Task<((long Peak, long Allocated, int Samples) Figures, long Result)> MeasureAsync(Func<Task<long>> run)
     {
