@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MediaAnalysis.Chat.Discord.Rendering;
-using MediaAnalysis.Fakes;
 using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Tests.Chat.Discord;
@@ -10,24 +9,11 @@ namespace MediaAnalysis.Tests.Chat.Discord;
 // stranger is refused privately, the asker or a member who can manage the server deletes the transcript, answers and
 // page at once, a double click deletes once, the status then says who deleted it, and the page answers 404.
 [Collection(MediaCollection.Name)]
-public sealed class DiscordDeleteTests(MediaFiles media) : IAsyncLifetime
+public sealed class DiscordDeleteTests(MediaFiles media) : DiscordFlowTest(media)
 {
     private const ulong ManageGuild = 1UL << 5;
-    private PipelineHarness _outside = null!;
-    private DiscordFlowHarness _d = null!;
 
-    public async Task InitializeAsync()
-    {
-        _outside = await PipelineHarness.StartAsync();
-        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Web:PublicBaseUrl"] = "https://ma.example" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _d.DisposeAsync();
-        await _outside.DisposeAsync();
-    }
+    private protected override Dictionary<string, string?> Settings => new() { ["Web:PublicBaseUrl"] = "https://ma.example" };
 
     [Fact]
     public async Task The_asker_deletes_once_after_confirming_a_stranger_is_refused_and_a_manager_may_delete()
