@@ -12,6 +12,10 @@
 #                           at the fakes; fakes' latencies scaled by LATENCY_SCALE (default 0.1); a throwaway cluster (~10 minutes)
 #   bench/run.sh trickle    300 connections claiming 256 KB bodies sent at 3 B/s for 30 s (256 MB cap, 96 MiB heap):
 #                           signed Discord/Slack latency meanwhile, whether the app lives (TRICKLE_CONNECTIONS, TRICKLE_SECONDS)
+#   bench/run.sh page       what serving a finished job's results page with a 3-hour transcript adds to the app's managed
+#                           peak (streamed from SQLite), against reading the transcript whole; refuses at load average >= 4
+#   bench/run.sh screenshots  a sample job's page (answers, verdict, questions, transcript) in Chromium at 1280 and 375 px
+#                           into docs/results-page.png and docs/results-page-phone.png (committed; needs /usr/bin/chromium)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
 # (default /tmp/media-analysis-bench), never into the repository.
@@ -227,6 +231,30 @@ chaos() {
   done
 }
 
+page() {
+  local load
+  # The build above raises the load for a minute: wait up to two for it to settle.
+  for _ in $(seq 1 24); do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    awk -v l="$load" 'BEGIN { exit !(l < 4) }' && break
+    sleep 5
+  done
+  if awk -v l="$load" 'BEGIN { exit !(l >= 4) }'; then
+    echo "load average $load >= 4: not measuring (the sampler would miss the peak); run again on a quieter machine" >&2
+    return 1
+  fi
+  log "results page of a 1- and a 3-hour transcript (live managed heap, sampled with a collection each millisecond, highest of 10 runs)"
+  for hours in 1 3; do
+    dotnet "$FANOUT" --page "$hours" 2>/dev/null | { [ "$hours" = 1 ] && cat || tail -n 1; }
+  done
+  echo "(load average $(cut -d' ' -f1-3 /proc/loadavg))"
+}
+
+screenshots() {
+  log "results page screenshots of a sample job (Chromium at 1280 and 375 px) into docs/"
+  dotnet "$FANOUT" --screenshots "$ROOT/docs"
+}
+
 case "$WHAT" in
   startup) startup ;;
   trickle) trickle ;;
@@ -236,6 +264,8 @@ case "$WHAT" in
   chaos) chaos ;;
   pipeline) pipeline ;;
   fanout) fanout ;;
+  page) page ;;
+  screenshots) screenshots ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|startup|load|load-large|burst|chaos|trickle|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|page|screenshots|startup|load|load-large|burst|chaos|trickle|all]" >&2; exit 2 ;;
 esac

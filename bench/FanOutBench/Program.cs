@@ -10,9 +10,19 @@ using MediaAnalysis.Pipeline.Transcription;
 // (bench/run.sh starts the fake in another process, so its allocations do not count here).
 // Usage: FanOutBench OPENROUTER_BASE_URL WORDS [WORDS ...]
 //        FanOutBench --parse HOURS   (what the streaming parse of a diarized Deepgram answer adds to the peak)
+//        FanOutBench --page HOURS    (what serving a finished job's results page adds to the peak)
+//        FanOutBench --screenshots DIR  (the README's pictures of a sample job's results page)
 if (args is ["--parse", var hours])
 {
     return await ParseBench.RunAsync(double.Parse(hours, CultureInfo.InvariantCulture));
+}
+if (args is ["--screenshots", var folder])
+{
+    return await Screenshots.RunAsync(folder);
+}
+if (args is ["--page", var pageHours])
+{
+    return await PageBench.RunAsync(double.Parse(pageHours, CultureInfo.InvariantCulture));
 }
 if (args.Length < 2)
 {

@@ -119,6 +119,10 @@ public static class StatusText
         _ => note is null ? null : $"ℹ️ {note}",
     };
 
+    // The whole body of a deleted job's status, after its header; `by` is the platform's mention of who deleted it.
+    public static string Deleted(string by) =>
+        $"🗑️ Deleted by {by}: the stored transcript and answers are gone, and so is the results page. Messages already posted stay.";
+
     public static string Wait(TimeSpan wait) => wait.TotalMinutes switch
     {
         < 1 => "under a minute",

@@ -44,6 +44,12 @@ public sealed record JobStatus
 
     public bool Cancellable => State is JobState.Queued or JobState.Running;
 
+    // Who deleted the job's results ("<@U1>"): the status then says only that, with no buttons.
+    public string? DeletedBy { get; init; }
+
+    // A finished job's results (transcript, answers, page) can be deleted by its asker or a manager.
+    public bool Deletable => IsFinished && DeletedBy is null;
+
     // A job's status as its row has it, every (prompt, model) call still waiting.
     public static JobStatus From(JobRecord job, IEnumerable<string> prompts, IReadOnlyList<string> models)
     {

@@ -6,14 +6,12 @@ public static class Html
 {
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("&<>\"'\0");
 
-    public static void Text(TextWriter writer, string? text)
+    public static void Text(TextWriter writer, string? text) => Text(writer, text.AsSpan());
+
+    // A piece of a longer text (a transcript streamed in chunks).
+    public static void Text(TextWriter writer, ReadOnlySpan<char> span)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (string.IsNullOrEmpty(text))
-        {
-            return;
-        }
-        var span = text.AsSpan();
         while (span.Length > 0)
         {
             var next = span.IndexOfAny(Special);

@@ -168,6 +168,32 @@ public sealed class JobQueue(
         return CancelOutcome.Cancelling;
     }
 
+    // A finished job's results go at once (its row with transcript and page token, its answers and questions), then its
+    // status says who deleted them. Two clicks delete once: the second finds the row gone. Who may is the adapter's call.
+    public async Task<DeleteOutcome> DeleteAsync(string jobId, string by, CancellationToken cancellationToken)
+    {
+        var job = await store.GetAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+        if (job.State is JobState.Queued or JobState.Running)
+        {
+            return DeleteOutcome.NotFinished;
+        }
+        var status = await StatusAsync(job, cancellationToken) with { DeletedBy = by, PageUrl = null, Calls = [], Note = null };
+        if (!await store.DeleteJobAsync(jobId, cancellationToken))
+        {
+            return DeleteOutcome.AlreadyDeleted;
+        }
+        QueueLog.Deleted(logger, jobId);
+        if (repliers.For(job.Platform) is { } replier)
+        {
+            await ShowQuietlyAsync(replier, store.ReplyContextFor(job), status, cancellationToken);
+        }
+        return DeleteOutcome.Deleted;
+    }
+
     // After a job in a tenant ends, everyone behind it moves up: their status messages say so.
     public async Task RefreshQueuedAsync(string platform, string tenant, CancellationToken cancellationToken)
     {

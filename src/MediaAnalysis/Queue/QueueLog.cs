@@ -58,4 +58,7 @@ public static partial class QueueLog
 
     [LoggerMessage(2117, LogLevel.Information, "Deleted {Count} job folder(s) a previous process left in {Path}")]
     public static partial void LeftoversDeleted(ILogger logger, int count, string path);
+
+    [LoggerMessage(2150, LogLevel.Information, "Job {JobId}: its transcript, answers and page were deleted on request")]
+    public static partial void Deleted(ILogger logger, string jobId);
 }

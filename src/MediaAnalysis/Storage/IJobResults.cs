@@ -21,7 +21,12 @@ public interface IJobResults
     // by which a page request is looked up.
     Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken);
 
+    // The row without its transcript's text: Transcript and TranscriptParagraphs are "" when stored, null when not.
     Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    // The stored transcript as UTF-8 bytes read from the database as they are asked for, never whole in memory: the
+    // TranscriptDocument (`paragraphs`) or the plain text. Null when the job has none. Dispose it to free its connection.
+    Task<Stream?> OpenTranscriptAsync(string jobId, bool paragraphs, CancellationToken cancellationToken);
 
     // Delete: the job's row (transcript, page token) and its answers, at once. False when there was no such job.
     Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken);

@@ -12,6 +12,14 @@ public static class JobRows
         + "size_bytes, platform_state, state, stage, seq, created_at, started_at, finished_at, attempts, cancel_requested_by, "
         + "note, media_seconds, language, transcript, transcript_posted, releases, transcript_paragraphs, requested_language, settings_snapshot, page_token";
 
+    // The results page's look-up: the row without its transcript's text, which can be megabytes. Transcript and
+    // TranscriptParagraphs read "" when stored (the page streams them: IJobResults.OpenTranscriptAsync), null when not.
+    public const string PageColumns =
+        "id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url, source_name, "
+        + "size_bytes, platform_state, state, stage, seq, created_at, started_at, finished_at, attempts, cancel_requested_by, "
+        + "note, media_seconds, language, CASE WHEN transcript IS NULL THEN NULL ELSE '' END, transcript_posted, releases, "
+        + "CASE WHEN transcript_paragraphs IS NULL THEN NULL ELSE '' END, requested_language, settings_snapshot, page_token";
+
     public static string StateName(JobState state) => state switch
     {
         JobState.Queued => "queued",

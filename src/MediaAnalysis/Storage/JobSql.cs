@@ -51,6 +51,9 @@ internal static class JobSql
 
     public const string Answers = $"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id";
 
+    // The row without its transcript's text: the page streams that (OpenTranscriptAsync).
+    public const string FindPage = $"SELECT {JobRows.PageColumns} FROM jobs WHERE page_token_hash = @hash";
+
     public const string SavePageToken = "UPDATE jobs SET page_token_hash = @hash, page_token = @token WHERE id = @id";
 
     public const string MarkAnswerPosted = "UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model";

@@ -82,6 +82,9 @@ public abstract class JobStore(
 
     public Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) => results.DeleteJobAsync(jobId, cancellationToken);
 
+    public Task<Stream?> OpenTranscriptAsync(string jobId, bool paragraphs, CancellationToken cancellationToken) =>
+        results.OpenTranscriptAsync(jobId, paragraphs, cancellationToken);
+
     public Task InitializeAsync(CancellationToken cancellationToken) => maintenance.InitializeAsync(cancellationToken);
 
     public Task<(int Running, int Queued)> CountsAsync(CancellationToken cancellationToken) => maintenance.CountsAsync(cancellationToken);

@@ -34,8 +34,37 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
         database.NonQueryAsync(JobSql.SavePageToken, cancellationToken,
             ("@id", jobId), ("@hash", PageToken.Hash(token)), ("@token", token));
 
-    public Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
-        database.FindAsync("page_token_hash = @hash", cancellationToken, ("@hash", tokenHash));
+    public async Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        var rows = await database.ListAsync(JobSql.FindPage, JobRows.ReadJob, cancellationToken, ("@hash", tokenHash));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    // Sequential access: the column's bytes come off the connection as the stream is read, never buffered whole.
+    public async Task<Stream?> OpenTranscriptAsync(string jobId, bool paragraphs, CancellationToken cancellationToken)
+    {
+        var column = paragraphs ? "transcript_paragraphs" : "transcript";
+        var connection = await database.OpenAsync(cancellationToken);
+        var disposables = new List<IAsyncDisposable> { connection };
+        try
+        {
+            var command = PostgresDatabase.Command(connection, $"SELECT {column} FROM jobs WHERE id = @id AND {column} IS NOT NULL", null, ("@id", jobId));
+            disposables.Insert(0, command);
+            var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+            disposables.Insert(0, reader);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                await OwnedStream.DisposeAllAsync(disposables);
+                return null;
+            }
+            return new OwnedStream(await reader.GetStreamAsync(0, cancellationToken), [.. disposables]);
+        }
+        catch
+        {
+            await OwnedStream.DisposeAllAsync(disposables);
+            throw;
+        }
+    }
 
     // One statement: the answers go in the same transaction as their job's row.
     public async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>

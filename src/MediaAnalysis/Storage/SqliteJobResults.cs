@@ -37,8 +37,32 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
 
     public async Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        var rows = await database.ListAsync($"SELECT {JobRows.JobColumns} FROM jobs WHERE page_token_hash = @hash", JobRows.ReadJob, cancellationToken, ("@hash", tokenHash));
+        var rows = await database.ListAsync(JobSql.FindPage, JobRows.ReadJob, cancellationToken, ("@hash", tokenHash));
         return rows.Count == 0 ? null : rows[0];
+    }
+
+    // SQLite's incremental blob I/O (it reads TEXT as well): pages come off the file as the stream is read.
+    public async Task<Stream?> OpenTranscriptAsync(string jobId, bool paragraphs, CancellationToken cancellationToken)
+    {
+        var column = paragraphs ? "transcript_paragraphs" : "transcript";
+        var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT rowid FROM jobs WHERE id = @id AND {column} IS NOT NULL";
+            command.Parameters.AddWithValue("@id", jobId);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not long rowid)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            return new OwnedStream(new Microsoft.Data.Sqlite.SqliteBlob(connection, "jobs", column, rowid, readOnly: true), connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>

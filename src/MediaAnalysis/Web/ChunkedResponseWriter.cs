@@ -7,7 +7,9 @@ namespace MediaAnalysis.Web;
 internal sealed class ChunkedResponseWriter(Stream body) : TextWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private const int ChunkChars = 8 * 1024;
     private readonly StringBuilder _pending = new(16 * 1024);
+    private readonly Encoder _encoder = Utf8.GetEncoder();
 
     public override Encoding Encoding => Utf8;
 
@@ -28,10 +30,23 @@ internal sealed class ChunkedResponseWriter(Stream body) : TextWriter
 
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var chunk in _pending.GetChunks())
+        // One pooled buffer a flush; the encoder keeps a surrogate pair split between two chunks whole.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(ChunkChars));
+        try
         {
-            var bytes = Utf8.GetBytes(chunk.Span.ToArray());
-            await body.WriteAsync(bytes, cancellationToken);
+            foreach (var chunk in _pending.GetChunks())
+            {
+                for (var at = 0; at < chunk.Length; at += ChunkChars)
+                {
+                    var piece = chunk.Span.Slice(at, Math.Min(ChunkChars, chunk.Length - at));
+                    var count = _encoder.GetBytes(piece, bytes, flush: false);
+                    await body.WriteAsync(bytes.AsMemory(0, count), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
         }
         _pending.Clear();
         await body.FlushAsync(cancellationToken);

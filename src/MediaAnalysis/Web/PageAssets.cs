@@ -32,7 +32,8 @@ public static class PageAssets
         .answer blockquote{margin:.5rem 0;padding:.1rem .75rem;border-left:3px solid var(--line);color:var(--muted)}
         .answer pre{overflow-x:auto;background:var(--bg);padding:.5rem;border-radius:6px}
         .answer .table{overflow-x:auto}.answer table{border-collapse:collapse}.answer th,.answer td{border:1px solid var(--line);padding:.25rem .5rem}
-        .verdict ul{padding-left:1.25rem}.verdict li{margin:.2rem 0;overflow-wrap:anywhere}.verdict .model{font-weight:600}
+        .verdict h3{font-size:1rem;margin:1rem 0 .25rem}.verdict ul{padding-left:1.25rem;margin-top:.25rem}.verdict li{margin:.2rem 0;overflow-wrap:anywhere}.verdict .model{font-weight:600}
+        article.qa{border-left:3px solid var(--line);padding:.1rem 0 .1rem 1rem;margin:0 0 1rem}article.qa h3{margin:0 0 .25rem;font-size:1rem;overflow-wrap:anywhere}
         .failed{color:var(--bad)}.waiting{color:var(--muted);font-style:italic}
         .search{display:flex;gap:.5rem;align-items:center;margin-bottom:.75rem}
         .search input{font:inherit;padding:.35rem .5rem;min-width:0;flex:1;max-width:28rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}

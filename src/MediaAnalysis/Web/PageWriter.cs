@@ -24,7 +24,7 @@ public static partial class PageWriter
             Html.Text(writer, state);
             writer.Write('"');
         }
-        if (page.Paragraphs.Count > 0 || page.Transcript is not null)
+        if (page.HasTranscript)
         {
             writer.Write(" data-transcript=\"1\"");
         }
@@ -45,7 +45,8 @@ public static partial class PageWriter
         }
         writer.Write("</section>\n");
         Verdict(writer, page);
-        await TranscriptAsync(writer, page, cancellationToken);
+        Questions(writer, page);
+        await TranscriptWriter.WriteAsync(writer, page, cancellationToken);
         writer.Write("</main>\n<footer><p>A private page: anyone with its link can read it. It is deleted with the job.</p></footer>\n");
         writer.Write("<div id=\"live\" class=\"skip\" role=\"status\" aria-live=\"polite\"></div>\n<script>");
         writer.Write(PageAssets.Script);

@@ -3,8 +3,8 @@ using MediaAnalysis.Jobs;
 namespace MediaAnalysis.Web;
 
 // Everything one results page shows, read once from the store (or from a local run). Prompts are the grid's rows,
-// models its columns; a cell without an outcome is still waiting. Issue 18 adds the follow-up questions and the
-// panel verdict as further sections of this model.
+// models its columns; a cell without an outcome is still waiting. The panel verdict and the follow-up questions are
+// sections of their own.
 public sealed record ResultPage
 {
     public required string SourceName { get; init; }
@@ -26,10 +26,24 @@ public sealed record ResultPage
     // The panel verdict (stored as an answer under PanelVerdict.Prompt): its own section, never a cell of the grid.
     public ModelOutcome? Verdict { get; init; }
 
+    // Times and speakers for the header and the citations' anchors. A page served from the store holds them without
+    // their text (""), which StoredTranscript streams while the transcript section is written.
     public IReadOnlyList<TranscriptParagraph> Paragraphs { get; init; } = [];
+
+    // Follow-up questions answered in the job's thread, oldest first (the store's last ResultPageLoader.MaxQuestions).
+    public IReadOnlyList<QuestionExchange> Questions { get; init; } = [];
 
     // The plain transcript, shown when no paragraphs were kept.
     public string? Transcript { get; init; }
+
+    // The job store's transcript, opened as UTF-8 when the section is written: the TranscriptDocument (true) or the
+    // plain text (false). Null for a page made in memory (a local run).
+    public Func<bool, CancellationToken, Task<Stream?>>? StoredTranscript { get; init; }
+
+    // The store holds a plain transcript (and no paragraphs) for StoredTranscript to stream.
+    public bool HasStoredPlainTranscript { get; init; }
+
+    public bool HasTranscript => Paragraphs.Count > 0 || Transcript is not null || HasStoredPlainTranscript;
 
     // Where the page asks for news while the job runs (null: a finished or local page, which never asks).
     public string? StateUrl { get; init; }

@@ -51,7 +51,7 @@ public static partial class ResultPageEndpoints
         json.WriteStartObject();
         json.WriteString("state", PageWriter.StateText(page.State));
         json.WriteBoolean("finished", page.IsFinished);
-        json.WriteBoolean("transcript", page.Paragraphs.Count > 0 || page.Transcript is not null);
+        json.WriteBoolean("transcript", page.HasTranscript);
         json.WriteStartArray("cells");
         for (var p = 0; p < page.Prompts.Count; p++)
         {

@@ -5,9 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Web;
 
-// A page's content from the job store: the job found by its token's hash, its answers and its transcript.
-public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptions> analysis)
+// A page's content from the job store: the job found by its token's hash, its answers, its follow-up questions and
+// its transcript.
+public sealed class ResultPageLoader(IJobResults results, IQuestionStore questions, IOptions<AnalysisOptions> analysis)
 {
+    // The page shows at most this many answered questions, the latest.
+    public const int MaxQuestions = 100;
+
     // Null for an unknown, malformed or expired token; each of them costs one lookup by hash.
     public async Task<(JobRecord Job, ResultPage Page)?> LoadAsync(string token, CancellationToken cancellationToken)
     {
@@ -18,7 +22,8 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
         }
         var answers = await results.GetAnswersAsync(job.Id, cancellationToken);
         var outcomes = answers.Select(a => a.Outcome).Where(o => !PanelVerdict.Is(o)).ToList();
-        var (paragraphs, _) = TranscriptDocument.Read(job.TranscriptParagraphs);
+        // The row came without its transcript's text ("" when stored): the times are read here, the text as it is written.
+        var paragraphs = job.TranscriptParagraphs is null ? [] : await MarksAsync(job.Id, cancellationToken);
         var page = new ResultPage
         {
             SourceName = job.SourceName,
@@ -31,10 +36,28 @@ public sealed class ResultPageLoader(IJobResults results, IOptions<AnalysisOptio
             Outcomes = outcomes,
             Verdict = answers.Select(a => a.Outcome).FirstOrDefault(PanelVerdict.Is),
             Paragraphs = paragraphs,
-            Transcript = paragraphs.Count == 0 ? job.Transcript : null,
+            Questions = await questions.ExchangesAsync(job.Id, MaxQuestions, cancellationToken),
+            StoredTranscript = (document, ct) => results.OpenTranscriptAsync(job.Id, document, ct),
+            HasStoredPlainTranscript = paragraphs.Count == 0 && job.Transcript is not null,
             StateUrl = $"/r/{token}/state",
         };
         return (job, page);
+    }
+
+    // Each paragraph's times and speaker, without its text: a few bytes a paragraph however long the transcript.
+    private async Task<IReadOnlyList<TranscriptParagraph>> MarksAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var stream = await results.OpenTranscriptAsync(jobId, paragraphs: true, cancellationToken);
+        if (stream is null)
+        {
+            return [];
+        }
+        var marks = new List<TranscriptParagraph>();
+        await foreach (var paragraph in TranscriptDocumentReader.ReadAsync(stream, cancellationToken))
+        {
+            marks.Add(paragraph with { Text = "" });
+        }
+        return marks;
     }
 
     private static List<string> Union(IEnumerable<string> configured, IEnumerable<string> stored) =>

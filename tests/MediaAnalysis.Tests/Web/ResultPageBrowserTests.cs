@@ -89,6 +89,38 @@ public sealed class ResultPageBrowserTests(ResultPageSite site, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Answered_follow_up_questions_get_their_own_section_below_the_verdict()
+    {
+        var (jobId, token) = await site.RunningJobAsync("questions");
+        await site.Worker.SaveTranscriptAsync(jobId, "words", "en", TranscriptDocument.Write(ResultPageContent.Paragraphs(), false), CancellationToken.None);
+        foreach (var outcome in ResultPageContent.Outcomes().Append(ResultPageContent.Verdict()))
+        {
+            await site.Worker.SaveAnswerAsync(jobId, outcome, CancellationToken.None);
+        }
+        await ResultPageContent.AskAsync(site.Worker.Questions, jobId, "q1", "Who owns <b>marketing</b>?", "Nobody yet: it was left open [5:15].");
+        await ResultPageContent.AskAsync(site.Worker.Questions, jobId, "q2", "And the budget?", "**40,000 euros** [1:30].");
+        await ResultPageContent.AskAsync(site.Worker.Questions, jobId, "q3", "Still being answered?", null);
+        await site.Worker.FinishAsync(jobId, JobState.Done, null, DateTimeOffset.UtcNow, CancellationToken.None);
+        await using var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(site.PageUrl(token).ToString());
+
+        // Below the verdict, oldest first; a person's words stay text; a question still being answered is not shown.
+        Assert.Equal(["verdict", "questions", "transcript"], await page.Locator("main > section[id]:not(#answers)").EvaluateAllAsync<string[]>("s => s.map(e => e.id)"));
+        Assert.Equal(["Who owns <b>marketing</b>?", "And the budget?"], await page.Locator("#questions article.qa h3").AllInnerTextsAsync());
+        Assert.Equal(0, await page.Locator("#questions b").CountAsync());
+        Assert.Equal("40,000 euros", await page.Locator("#questions article.qa:nth-of-type(2) strong").InnerTextAsync());
+        Assert.DoesNotContain("Still being answered?", await page.ContentAsync(), StringComparison.Ordinal);
+        // Its citations link to their paragraphs, as the answers' do (5:15 is the 22nd).
+        await page.Locator("#questions a.cite").First.ClickAsync();
+        await page.WaitForURLAsync("**#t22");
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotFolder, "page-questions.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_running_jobs_page_fills_in_as_answers_arrive_then_stops_asking()
     {
         var (jobId, token) = await site.RunningJobAsync("live");

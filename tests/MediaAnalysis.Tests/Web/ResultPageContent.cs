@@ -42,4 +42,26 @@ internal static class ResultPageContent
 
     public static ModelOutcome.Succeeded Ok(string prompt, int model, string answer) =>
         new(prompt, ResultPageSite.Models[model], TimeSpan.FromSeconds(4.2 + model), 1, answer, ResultPageSite.Models[model], 12_040, 412, 0.0021m + model);
+
+    // A panel verdict as the verdict stage stores it: an answer under its reserved prompt.
+    public static ModelOutcome Verdict() => new ModelOutcome.Succeeded(PanelVerdict.Prompt, "openai/gpt-4o", TimeSpan.FromSeconds(3), 1,
+        PanelVerdictJson.Write(new PanelVerdict(
+            ["The launch budget is 40,000 euros [1:30]."],
+            [new VerdictDisagreement("Who owns marketing", [new(ResultPageSite.Models[0], "Nobody yet"), new(ResultPageSite.Models[1], "Ana, from next week")])],
+            [new VerdictClaim(ResultPageSite.Models[2], "The review moved to Friday")])),
+        "openai/gpt-4o", 900, 120, 0.0031m);
+
+    // A follow-up question asked in the job's thread (answered when `answer` is given).
+    public static async Task AskAsync(MediaAnalysis.Storage.IQuestionStore store, string jobId, string key, string question, string? answer)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await store.AskAsync(new QuestionRecord
+        {
+            Key = key, JobId = jobId, Platform = "test", Tenant = "t", Channel = "C1", AskerId = "U1", AskerName = "Ana", Question = question, CreatedAt = now,
+        }, 100, now, CancellationToken.None);
+        if (answer is not null)
+        {
+            await store.SaveQuestionAnswerAsync(key, new QuestionAnswer(answer, true, [], ResultPageSite.Models[0], TimeSpan.FromSeconds(2), 3_100, 60, 0.0004m), now, CancellationToken.None);
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class ResultPageVerdictTests
                 PanelVerdictJson.Write(verdict), "openai/gpt-4o", 900, 120, 0.5m), CancellationToken.None);
 
             var analysis = Options.Create(new AnalysisOptions());
-            var loaded = await new ResultPageLoader(store, analysis).LoadAsync(token, CancellationToken.None);
+            var loaded = await new ResultPageLoader(store, store.Questions, analysis).LoadAsync(token, CancellationToken.None);
             var page = loaded!.Value.Page;
             Assert.DoesNotContain(PanelVerdict.Prompt, page.Prompts);
             Assert.DoesNotContain(page.Outcomes, PanelVerdict.Is);

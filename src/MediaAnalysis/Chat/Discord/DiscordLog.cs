@@ -48,4 +48,7 @@ public static partial class DiscordLog
 
     [LoggerMessage(3016, LogLevel.Information, "Interaction {InteractionId}: refused by the access rules of guild {Guild}")]
     public static partial void AccessRefused(ILogger logger, string interactionId, string guild);
+
+    [LoggerMessage(3050, LogLevel.Information, "Job {JobId}: delete by {User} refused (neither the asker nor a server manager)")]
+    public static partial void DeleteRefused(ILogger logger, string jobId, string user);
 }

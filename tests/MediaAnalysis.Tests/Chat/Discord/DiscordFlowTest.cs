@@ -4,7 +4,7 @@ namespace MediaAnalysis.Tests.Chat.Discord;
 
 // The world of a Discord flow test, made for each test: the pipeline's fakes serving standup.mp4 as a Discord
 // attachment, and the real app behind signed interactions (DiscordFlowHarness). Prepare adds a class's own set-up
-// to the fakes before the app starts.
+// to the fakes before the app starts, Settings to the app's configuration.
 public abstract class DiscordFlowTest(MediaFiles media) : IAsyncLifetime
 {
 #pragma warning disable CA1051, SA1401 // the tests' two handles, as fields for brevity in every test
@@ -19,7 +19,7 @@ public abstract class DiscordFlowTest(MediaFiles media) : IAsyncLifetime
         _outside = await PipelineHarness.StartAsync();
         _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
         Prepare(_outside);
-        _d = await DiscordFlowHarness.StartAsync(_outside);
+        _d = await DiscordFlowHarness.StartAsync(_outside, Settings);
     }
 
     public async Task DisposeAsync()
@@ -31,4 +31,7 @@ public abstract class DiscordFlowTest(MediaFiles media) : IAsyncLifetime
     private protected virtual void Prepare(PipelineHarness outside)
     {
     }
+
+    // A class's own app settings (e.g. Web:PublicBaseUrl), null for the defaults.
+    private protected virtual Dictionary<string, string?>? Settings => null;
 }

@@ -1,3 +1,4 @@
+using MediaAnalysis.Chat.Discord.Rendering;
 using System.Diagnostics;
 using System.Net;
 using MediaAnalysis.Fakes;
@@ -70,7 +71,7 @@ public sealed class DiscordFlowTests(MediaFiles media) : DiscordFlowTest(media)
         var thread = Assert.Single(_d.Discord.Threads);
         var original = _d.Discord.Message(thread.Id)!;   // the thread starts from the status message
         Assert.Contains("✅", original.Content);
-        Assert.Empty(original.ButtonIds);
+        Assert.Equal([DiscordDeleteButtons.Ask + job.Id], original.ButtonIds);   // no Cancel once it ended
         var posted = _d.Discord.MessagesIn(thread.Id);
         Assert.Equal("standup.transcript.txt", Assert.Single(posted[0].Files).FileName);
         var titles = posted.Skip(1).SelectMany(m => m.EmbedTitles).ToList();

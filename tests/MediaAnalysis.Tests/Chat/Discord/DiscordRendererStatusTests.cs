@@ -1,3 +1,4 @@
+using MediaAnalysis.Chat;
 using System.Text.Json;
 using MediaAnalysis.Chat.Discord;
 using MediaAnalysis.Chat.Discord.Payloads;
@@ -82,7 +83,7 @@ public sealed class DiscordRendererStatusTests
     }
 
     [Fact]
-    public void Done_removes_the_button_and_says_answers_are_below_without_a_thread()
+    public void Done_swaps_cancel_for_delete_and_says_answers_are_below_without_a_thread()
     {
         var status = Queued with
         {
@@ -94,11 +95,25 @@ public sealed class DiscordRendererStatusTests
 
         var body = DiscordRenderer.Status(status);
 
-        Assert.NotNull(body.Components);
-        Assert.Empty(body.Components);
+        // The edit that ends the job replaces Cancel by Delete (which asks before it deletes).
+        var button = Assert.Single(Assert.Single(body.Components!).Components!);
+        Assert.Equal((ButtonStyle.Danger, "Delete", "delete:job-1"), (button.Style, button.Label, button.CustomId));
+        Assert.DoesNotContain("cancel:", JsonSerializer.Serialize(body, DiscordJsonContext.Default.MessageBody), StringComparison.Ordinal);
         Assert.Contains("5 of 6 answered: Summary ✅", body.Content, StringComparison.Ordinal);
         Assert.EndsWith("💬 Answers below · transcript attached", body.Content, StringComparison.Ordinal);
+        AssertValid(body);
+    }
+
+    [Fact]
+    public void A_deleted_job_says_who_deleted_it_and_removes_every_button()
+    {
+        var status = Queued with { State = JobState.Done, QueuePosition = null, Calls = [], DeletedBy = "<@1300000000000000301>", PageUrl = null };
+
+        var body = DiscordRenderer.Status(status);
+
+        Assert.Equal("🎬 **standup.mp4** · 48.2 MB · asked by <@1300000000000000300>\n" + StatusText.Deleted("<@1300000000000000301>"), body.Content);
         Assert.Contains("\"components\":[]", JsonSerializer.Serialize(body, DiscordJsonContext.Default.MessageBody), StringComparison.Ordinal);
+        Assert.Empty(body.AllowedMentions!.Parse);
     }
 
     [Fact]
@@ -116,7 +131,7 @@ public sealed class DiscordRendererStatusTests
 
         Assert.Equal("✅ Downloaded · ❌ Extracting audio", lines[1]);
         Assert.Equal("❌ This video has no sound, so there is nothing to transcribe.", lines[^1]);
-        Assert.Empty(DiscordRenderer.Status(status).Components!);
+        Assert.Equal(["delete:job-1"], OnlyButtons(DiscordRenderer.Status(status)));   // no Cancel once it ended
     }
 
     [Fact]
@@ -138,7 +153,7 @@ public sealed class DiscordRendererStatusTests
         Assert.EndsWith("⏹️ Cancelled by <@1300000000000000300>.", cancelledText, StringComparison.Ordinal);
         Assert.Contains("1 of 6 answered: Summary ✅ gpt-4o-mini 6.2 s ➖ claude-3.5-haiku", cancelledText, StringComparison.Ordinal);
         Assert.EndsWith("⏱️ Stopped after 30 minutes (the limit set for this bot).", timedOutText, StringComparison.Ordinal);
-        Assert.Empty(DiscordRenderer.Status(timedOut).Components!);
+        Assert.Equal(["delete:job-1"], OnlyButtons(DiscordRenderer.Status(timedOut)));   // no Cancel once it ended
     }
 
     [Fact]
@@ -236,4 +251,6 @@ public sealed class DiscordRendererStatusTests
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(body, DiscordJsonContext.Default.MessageBody));
         Assert.Null(FakeDiscordBodyRules.CheckMessage(json.RootElement, isCreate: true, fileCount: 0));
     }
+
+    private static List<string?> OnlyButtons(MessageBody body) => [.. body.Components!.SelectMany(row => row.Components!).Select(b => b.CustomId)];
 }

@@ -78,7 +78,7 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
         Assert.Contains("✅", status.Content);
         Assert.True(status.Edits > 0);
         Assert.Equal((DiscordStatusButtons.PageButton, url), Assert.Single(status.Links));
-        Assert.Empty(status.ButtonIds);
+        Assert.Equal([DiscordDeleteButtons.Ask + job.Id], status.ButtonIds);
         Assert.Empty(_d.Discord.Violations);
     }
 

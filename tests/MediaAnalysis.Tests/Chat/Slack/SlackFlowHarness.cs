@@ -182,6 +182,9 @@ public sealed class SlackFlowHarness : IAsyncDisposable
     public JsonObject CancelClick(string jobId, string user, string threadTs, string? team = null) =>
         BlockAction(new JsonObject { ["type"] = "button", ["action_id"] = "cancel_job", ["value"] = jobId }, user, threadTs, team);
 
+    public JsonObject DeleteClick(string jobId, string user, string threadTs, string? team = null) =>
+        BlockAction(new JsonObject { ["type"] = "button", ["action_id"] = "delete_job", ["value"] = jobId }, user, threadTs, team);
+
     // An event_callback for a seeded message (or any event object).
     public string Event(string id, string type, string ts, string? subtype = null) =>
         Event(id, Slack.SeededMessage(Channel, ts)!.DeepClone().AsObject(), type, subtype);

@@ -71,13 +71,19 @@ public sealed class SlackRendererStatusTests
     }
 
     [Fact]
-    public void A_finished_job_has_no_button_and_says_how_it_ended()
+    public void A_finished_job_has_only_a_delete_button_and_says_how_it_ended()
     {
         var done = SlackRenderer.Status(Base(JobState.Done) with { TotalCost = 0.0123m });
         var failed = SlackRenderer.Status(Base(JobState.Failed, AnalysisStage.Transcribing) with { Note = "Transcription failed after 4 tries (Deepgram 503). Run /analyze again later." });
         var cancelled = SlackRenderer.Status(Base(JobState.Cancelled, AnalysisStage.Downloading) with { Note = "Cancelled by <@U0ANA12345>." });
 
-        Assert.All([done, failed, cancelled], c => Assert.DoesNotContain(c.Blocks, b => b is ActionsBlock));
+        // No Cancel once it ended: only Delete, which Slack confirms before it sends the click.
+        Assert.All([done, failed, cancelled], c =>
+        {
+            var button = Assert.Single(Assert.IsType<ActionsBlock>(c.Blocks[^1]).Elements);
+            Assert.Equal(("Delete", SlackStatusButtons.DeleteActionId, "job-7f3a", "danger"), (button.Text.Text, button.ActionId, button.Value, button.Style));
+            Assert.NotNull(button.Confirm);
+        });
         Assert.Contains("*0 of 4 answered*", RenderedMessage.SectionText(done), StringComparison.Ordinal);
         Assert.Contains("➖ gpt-4o-mini", RenderedMessage.SectionText(done), StringComparison.Ordinal);
         Assert.Equal("💬 Answers in this thread · transcript attached · total $0.0123", RenderedMessage.ContextText(done));
@@ -86,6 +92,16 @@ public sealed class SlackRendererStatusTests
         Assert.EndsWith("❌ Downloading\n⏹️ Cancelled by <@U0ANA12345>.", RenderedMessage.SectionText(cancelled), StringComparison.Ordinal);
         Assert.Equal("🎬 standup.mp4: failed", failed.Text);
         Assert.All([done, failed, cancelled], RenderedMessage.AssertAcceptable);
+    }
+
+    [Fact]
+    public void A_deleted_job_says_who_deleted_it_and_has_no_button()
+    {
+        var content = SlackRenderer.Status(Base(JobState.Done) with { DeletedBy = "<@U0ADMIN001>", Calls = [] });
+
+        Assert.Equal("🎬 *standup.mp4* · 48.2 MB · asked by <@U0ANA12345>\n" + MediaAnalysis.Chat.StatusText.Deleted("<@U0ADMIN001>"), RenderedMessage.SectionText(content));
+        Assert.DoesNotContain(content.Blocks, b => b is ActionsBlock);
+        RenderedMessage.AssertAcceptable(content);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using MediaAnalysis.Chat.Discord.Rendering;
 namespace MediaAnalysis.Chat.Discord.Inbound;
 
 // POST /discord/interactions: verify the raw bytes, then PING → PONG, /analyze and "Analyze video" → a job
-// and its status message (answered inline, well inside Discord's 3 s), the Cancel button → cancel.
+// and its status message (answered inline, well inside Discord's 3 s), the Cancel button → cancel, Delete → DiscordDeletes.
 public static class DiscordInteractionEndpoint
 {
     public const string Path = "/discord/interactions";
@@ -73,6 +73,8 @@ public static class DiscordInteractionEndpoint
             InteractionType.ApplicationCommandAutocomplete => Results.Json(
                 await DiscordSettingsEndpoint.AutocompleteAsync(interaction, settings, rules, cancellationToken), DiscordJsonContext.Default.AutocompleteResponse),
             InteractionType.ModalSubmit => Respond(await DiscordSettingsEndpoint.ModalAsync(interaction, settings, rules, cancellationToken)),
+            InteractionType.MessageComponent when DiscordDeleteButtons.Read(interaction.Data?.CustomId) is var (prefix, jobId) =>
+                Respond(await DiscordDeletes.HandleAsync(interaction, prefix, jobId, queue, logger, cancellationToken)),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
         };

@@ -13,6 +13,16 @@ public static partial class DiscordRenderer
     public static MessageBody Status(JobStatus status, string? threadId = null)
     {
         ArgumentNullException.ThrowIfNull(status);
+        if (status.DeletedBy is { } by)
+        {
+            // Only the header and who deleted it; an empty list removes every button.
+            return new MessageBody
+            {
+                Content = TextClip.Clip($"{Header(status)}\n{StatusText.Deleted(by)}", DiscordLimits.Content),
+                Components = [],
+                AllowedMentions = AllowedMentions.None,
+            };
+        }
         var content = "";
         // Shorter and shorter call details until it fits; a hard clip is the last resort.
         foreach (var detail in (ReadOnlySpan<int>)[0, 1, 2])

@@ -4,10 +4,12 @@ using MediaAnalysis.Jobs;
 namespace MediaAnalysis.Chat.Discord.Rendering;
 
 // The status message's buttons: "Side by side" (a link button to the results page) on every render that knows its
-// link, and Cancel while the job can be cancelled.
+// link, Cancel while the job can be cancelled, and Delete once it ended (it asks first: DiscordDeleteButtons).
 public static class DiscordStatusButtons
 {
     public const string PageButton = "Side by side";
+
+    public const string DeleteLabel = "Delete";
 
     public static List<Component> For(JobStatus status, string cancelId)
     {
@@ -21,6 +23,10 @@ public static class DiscordStatusButtons
         if (status.Cancellable && cancelId.Length <= DiscordLimits.CustomId)
         {
             buttons.Add(Component.Button(ButtonStyle.Danger, "Cancel", cancelId));
+        }
+        if (status.Deletable && DiscordDeleteButtons.Ask + status.JobId is { Length: <= DiscordLimits.CustomId } deleteId)
+        {
+            buttons.Add(Component.Button(ButtonStyle.Danger, DeleteLabel, deleteId));
         }
         return buttons;
     }

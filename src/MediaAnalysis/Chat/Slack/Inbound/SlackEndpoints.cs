@@ -1,6 +1,5 @@
 using MediaAnalysis.Chat.Slack.Payloads;
 using MediaAnalysis.Chat.Slack.Api;
-using MediaAnalysis.Chat.Slack.Rendering;
 using MediaAnalysis.Settings;
 
 namespace MediaAnalysis.Chat.Slack.Inbound;
@@ -129,12 +128,8 @@ public static partial class SlackEndpoints
         }
         else if (payload.Type == InteractionPayload.BlockActions)
         {
-            // Only Cancel buttons mean something here; any other (a link button) is acknowledged and left alone.
-            var noteThread = payload.Container?.ThreadTs ?? payload.Message?.ThreadTs;
-            foreach (var jobId in (payload.Actions ?? []).Select(SlackRenderer.CancelledJobId).OfType<string>())
-            {
-                await cancels.CancelAsync(jobId, team, channel, user, noteThread, cancellationToken);
-            }
+            // Only Cancel and Delete buttons mean something here; any other (a link button) is acknowledged and left alone.
+            await cancels.ClickedAsync(payload.Actions ?? [], team, channel, user, payload.Container?.ThreadTs ?? payload.Message?.ThreadTs, cancellationToken);
         }
         return Results.Ok();
     }

@@ -16,7 +16,7 @@ public static partial class SlackFlowLog
     [LoggerMessage(4054, LogLevel.Warning, "Slack files.info for {FileId} failed: {Error}")]
     public static partial void FileInfoFailed(ILogger logger, string fileId, string error);
 
-    [LoggerMessage(4055, LogLevel.Information, "Slack cancel of job {JobId} by {User} refused: {Reason}")]
+    [LoggerMessage(4055, LogLevel.Information, "Slack cancel or delete of job {JobId} by {User} refused: {Reason}")]
     public static partial void CancelRefused(ILogger logger, string jobId, string user, string reason);
 
     [LoggerMessage(4056, LogLevel.Information, "Slack {Source} for {Team}/{Channel} refused by the workspace's access rules")]

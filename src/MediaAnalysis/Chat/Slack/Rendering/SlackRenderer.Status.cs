@@ -14,6 +14,12 @@ public static partial class SlackRenderer
     public static SlackMessageContent Status(JobStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
+        if (status.DeletedBy is { } by)
+        {
+            // Only the header and who deleted it: no buttons.
+            var deleted = TextClip.Clip($"{Header(status)}\n{StatusText.Deleted(by)}", SlackLimits.SectionText);
+            return new SlackMessageContent(TextClip.Clip(StatusText.Deleted(by), SlackLimits.FallbackText), [Section(deleted)]);
+        }
         var section = "";
         // Shorter and shorter call details until it fits; a hard clip is the last resort.
         foreach (var detail in (ReadOnlySpan<int>)[0, 1, 2])
