@@ -20,6 +20,7 @@ public static class ChatRegistration
             services.AddSingleton<DiscordReplier>();
             services.AddSingleton<DiscordStatusMessages>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<DiscordReplier>());
+            services.AddSingleton<MediaAnalysis.Queue.Questions.IQuestionReplier, DiscordQuestionReplier>();
             services.AddHostedService<DiscordWarmUp>();
         }
         services.AddSlackProtocol();

@@ -15,6 +15,8 @@ public static class QueueRegistration
         services.AddValidatedOptions<Questions.QuestionLimitsOptions>(Questions.QuestionLimitsOptions.SectionName);
         services.AddJobStore();
         services.AddSingleton<Questions.QuestionDesk>();
+        services.AddSingleton<Questions.QuestionRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Questions.QuestionRunner>());
         services.AddSingleton<WorkerWakeUp>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();

@@ -48,6 +48,10 @@ public sealed partial class QuestionDesk(
         };
     }
 
+    // The job a question asked in this thread is about (IQuestionStore.JobInThreadAsync); null when the thread has none.
+    public Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string thread, string stateFragment, CancellationToken cancellationToken) =>
+        questions.JobInThreadAsync(platform, tenant, thread, stateFragment, cancellationToken);
+
     // Answers a pending question and stores the answer (once: false answer when another run stored it first).
     // Returns the stored question, answered, or why it could not be answered.
     public async Task<(QuestionRecord? Answered, string? Failure)> AnswerAsync(string key, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public static class DiscordInteractionEndpoint
         IOptions<DiscordOptions> options,
         ServerSettings settings,
         SettingsRules rules,
+        MediaAnalysis.Queue.Questions.QuestionRunner questions,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -67,6 +68,8 @@ public static class DiscordInteractionEndpoint
             InteractionType.Ping => Respond(InteractionResponse.Pong),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Usage =>
                 Respond(await DiscordUsage.AnswerAsync(interaction, limits, cancellationToken)),
+            InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Ask =>
+                Respond(await DiscordAskEndpoint.CommandAsync(interaction, questions, time, cancellationToken)),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordSettingsCommand.Name =>
                 RespondAny(await DiscordSettingsEndpoint.CommandAsync(interaction, settings, rules, cancellationToken)),
             InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, settings, time, logger, cancellationToken),

@@ -1,0 +1,172 @@
+using MediaAnalysis.Chat.Discord.Inbound;
+using MediaAnalysis.Fakes;
+using MediaAnalysis.Jobs;
+using MediaAnalysis.Queue.Questions;
+
+namespace MediaAnalysis.Tests.Chat.Discord;
+
+// `/ask` from signed interactions, end to end: in a finished job's thread the question is deferred at once and
+// answered there (the question quoted with who asked, the answer, the model and cost); elsewhere a private how-to;
+// plain refusals for a job still running and past the daily limit; and a question never waits for the server's
+// running video job (its own lane).
+[Collection(MediaCollection.Name)]
+public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
+{
+    public const string Asker = "vendor-q/asker";
+    private PipelineHarness _outside = null!;
+    private DiscordFlowHarness _d = null!;
+
+    public async Task InitializeAsync()
+    {
+        _outside = await PipelineHarness.StartAsync();
+        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
+        _d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Analysis:QuestionModel"] = Asker, ["Limits:QuestionsPerMemberDaily"] = "2" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _d.DisposeAsync();
+        await _outside.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Ask_in_a_finished_jobs_thread_is_deferred_and_answered_there_with_the_question_its_asker_and_the_cost()
+    {
+        var thread = await FinishedThreadAsync();
+        _outside.OpenRouter.Enqueue(Asker, FakeChatReply.Success("""{"answer":"They agreed to ship in May [0:02].","supported":true,"moments":["0:02"]}"""));
+
+        var ask = _d.Ask(thread, "When do they ship?");
+        var reply = await _d.InteractAsync(ask);
+        var question = await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+
+        Assert.Equal(5, reply["type"]!.GetValue<int>());
+        var answer = _d.Discord.MessagesIn(thread).Single(m => m.ViaWebhook);
+        var text = Assert.Single(answer.EmbedDescriptions);
+        Assert.StartsWith("> **Alice** asked: When do they ship?\n\n", text, StringComparison.Ordinal);
+        Assert.Contains("They agreed to ship in May [0:02].", text, StringComparison.Ordinal);
+        Assert.Equal(Asker, answer.Embeds[0].GetProperty("author").GetProperty("name").GetString());
+        Assert.Contains("$", answer.Embeds[0].GetProperty("footer").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(question.Supported);
+        var request = Assert.Single(_outside.OpenRouter.Requests, r => r.Model == Asker);
+        Assert.Equal("video_answer", request.SchemaName);
+        Assert.Empty(_d.Discord.Violations);
+        if (Environment.GetEnvironmentVariable("MEDIA_ANALYSIS_DUMP") is { Length: > 0 } dump)
+        {
+            await File.WriteAllLinesAsync(dump, _d.Discord.Messages.Select(m =>
+                $"[{m.ChannelId}] {m.Content}\n  embeds: {string.Join(" | ", m.Embeds.Select(e => e.GetRawText()))}"));
+        }
+    }
+
+    [Fact]
+    public async Task A_question_the_transcript_cannot_answer_gets_the_video_doesnt_say()
+    {
+        var thread = await FinishedThreadAsync();
+        _outside.OpenRouter.Enqueue(Asker, FakeChatReply.Success("""{"answer":"Probably Berlin.","supported":false,"moments":[]}"""));
+
+        var ask = _d.Ask(thread, "Where is their office?");
+        await _d.InteractAsync(ask);
+        await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+
+        var text = Assert.Single(_d.Discord.MessagesIn(thread).Single(m => m.ViaWebhook).EmbedDescriptions);
+        Assert.EndsWith("\n\nThe video doesn't say.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Berlin", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_outside_a_thread_or_in_a_thread_without_a_video_answers_privately_how_to_use_it()
+    {
+        var inChannel = await _d.InteractAsync(_d.Ask(_d.Discord.DefaultChannelId, "What did they decide?", channelType: 0));
+        var strangeThread = await _d.InteractAsync(_d.Ask("1300000000000000777", "What did they decide?"));
+
+        Assert.Equal((4, 64), (inChannel["type"]!.GetValue<int>(), inChannel["data"]!["flags"]!.GetValue<int>()));
+        Assert.Equal(DiscordAskEndpoint.HowTo, inChannel["data"]!["content"]!.GetValue<string>());
+        Assert.Contains("thread", DiscordAskEndpoint.HowTo, StringComparison.Ordinal);
+        Assert.Equal(DiscordAskEndpoint.NoVideoHere, strangeThread["data"]!["content"]!.GetValue<string>());
+        Assert.Equal(64, strangeThread["data"]!["flags"]!.GetValue<int>());
+        Assert.Empty(_outside.OpenRouter.Requests);
+    }
+
+    [Fact]
+    public async Task A_question_about_a_job_still_running_is_refused_in_plain_words()
+    {
+        // A video analyzed inside a thread: the thread is the job's channel, and its models are slow.
+        const string thread = "1300000000000000555";
+        _d.Discord.AddChannel(thread, 11, _d.Discord.DefaultChannelId);
+        _outside.OpenRouter.Latency = TimeSpan.FromSeconds(30);
+        var analyze = _d.SlashCommand("standup.mp4");
+        analyze["channel_id"] = thread;
+        analyze["channel"]!["id"] = thread;
+        analyze["channel"]!["type"] = 11;
+        await _d.InteractAsync(analyze);
+
+        var reply = await _d.InteractAsync(_d.Ask(thread, "What did they decide?"));
+
+        Assert.Equal(QuestionDesk.StillRunning, reply["data"]!["content"]!.GetValue<string>());
+        Assert.Equal(64, reply["data"]!["flags"]!.GetValue<int>());
+        Assert.DoesNotContain(_outside.OpenRouter.Requests, r => r.Model == Asker);
+    }
+
+    [Fact]
+    public async Task Past_the_members_daily_limit_the_question_is_refused_and_not_asked()
+    {
+        var thread = await FinishedThreadAsync();
+
+        for (var i = 0; i < 2; i++)
+        {
+            var ask = _d.Ask(thread, $"Question {i}?");
+            Assert.Equal(5, (await _d.InteractAsync(ask))["type"]!.GetValue<int>());
+            await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+        }
+        var third = await _d.InteractAsync(_d.Ask(thread, "One more?"));
+        var otherMember = _d.Ask(thread, "And mine?", userId: "1300000000000000301");
+        var other = await _d.InteractAsync(otherMember);
+
+        Assert.StartsWith("You've asked 2 questions today", third["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(64, third["data"]!["flags"]!.GetValue<int>());
+        Assert.Equal(5, other["type"]!.GetValue<int>());
+        await _d.WaitForQuestionAsync(otherMember["id"]!.GetValue<string>());
+        Assert.Equal(3, _outside.OpenRouter.Requests.Count(r => r.Model == Asker));
+    }
+
+    [Fact]
+    public async Task A_question_is_answered_while_the_servers_next_video_job_runs()
+    {
+        var thread = await FinishedThreadAsync();
+        // The next video's models take 30 s; the question's model answers at once.
+        _outside.OpenRouter.LatencyFor = model => model == Asker ? TimeSpan.Zero : TimeSpan.FromSeconds(30);
+        var next = _d.SlashCommand("standup.mp4");
+        await _d.InteractAsync(next);
+        var running = await WaitForRunningAsync(next["id"]!.GetValue<string>());
+
+        var ask = _d.Ask(thread, "When do they ship?");
+        Assert.Equal(5, (await _d.InteractAsync(ask))["type"]!.GetValue<int>());
+        await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+
+        Assert.Equal(JobState.Running, (await _d.Store.GetAsync(running.Id, CancellationToken.None))!.State);
+        Assert.Single(_d.Discord.MessagesIn(thread), m => m.ViaWebhook);
+    }
+
+    // A video analyzed in channel 200 to its end: the thread started from its status message.
+    private async Task<string> FinishedThreadAsync()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+        Assert.Equal(JobState.Done, job.State);
+        return Assert.Single(_d.Discord.Threads).Id;
+    }
+
+    private async Task<JobRecord> WaitForRunningAsync(string interactionId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await _d.Store.FindByKeyAsync($"discord:{interactionId}", CancellationToken.None) is { State: JobState.Running, Stage: "analyzing" } job)
+            {
+                return job;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("the second job did not reach its models");
+    }
+}
