@@ -109,6 +109,8 @@ public sealed partial class QuestionRunner(
                 return;
             }
             var (answered, failure) = await desk.AnswerAsync(key, cancellationToken);
+            // A model call cut short by the shutdown is no failure: the next start answers it.
+            cancellationToken.ThrowIfCancellationRequested();
             if (answered is { State: QuestionState.Answered })
             {
                 await replier.PostAnswerAsync(answered, cancellationToken);

@@ -13,6 +13,7 @@ namespace MediaAnalysis.Tests.Chat.Discord;
 public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
 {
     public const string Asker = "vendor-q/asker";
+    private static readonly Dictionary<string, string?> Settings = new() { ["Analysis:QuestionModel"] = Asker, ["Limits:QuestionsPerMemberDaily"] = "2" };
     private PipelineHarness _outside = null!;
     private DiscordFlowHarness _d = null!;
 
@@ -20,7 +21,7 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
     {
         _outside = await PipelineHarness.StartAsync();
         _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _d = await DiscordFlowHarness.StartAsync(_outside, new() { ["Analysis:QuestionModel"] = Asker, ["Limits:QuestionsPerMemberDaily"] = "2" });
+        _d = await DiscordFlowHarness.StartAsync(_outside, Settings);
     }
 
     public async Task DisposeAsync()
@@ -44,8 +45,10 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
         var text = Assert.Single(answer.EmbedDescriptions);
         Assert.StartsWith("> **Alice** asked: When do they ship?\n\n", text, StringComparison.Ordinal);
         Assert.Contains("They agreed to ship in May [0:02].", text, StringComparison.Ordinal);
-        Assert.Equal(Asker, answer.Embeds[0].GetProperty("author").GetProperty("name").GetString());
-        Assert.Contains("$", answer.Embeds[0].GetProperty("footer").GetProperty("text").GetString(), StringComparison.Ordinal);
+        var footer = answer.Embeds[0].GetProperty("footer").GetProperty("text").GetString()!;
+        Assert.StartsWith(Asker + " · ", footer, StringComparison.Ordinal);
+        Assert.Contains(" tokens · ", footer, StringComparison.Ordinal);
+        Assert.Contains("$", footer, StringComparison.Ordinal);
         Assert.True(question.Supported);
         var request = Assert.Single(_outside.OpenRouter.Requests, r => r.Model == Asker);
         Assert.Equal("video_answer", request.SchemaName);
@@ -146,6 +149,63 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
         Assert.Single(_d.Discord.MessagesIn(thread), m => m.ViaWebhook);
     }
 
+    [Fact]
+    public async Task A_restart_between_the_question_and_its_answer_posts_exactly_one_answer()
+    {
+        var thread = await FinishedThreadAsync();
+        // The first process never hears back from the model: it stops with the question pending.
+        _outside.OpenRouter.LatencyFor = model => model == Asker ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
+        var ask = _d.Ask(thread, "When do they ship?");
+        Assert.Equal(5, (await _d.InteractAsync(ask))["type"]!.GetValue<int>());
+        var id = ask["id"]!.GetValue<string>();
+        await WaitUntilAsync(() => _outside.OpenRouter.Concurrent == 1);
+        await _d.App.StopAsync();
+        Assert.Equal(QuestionState.Pending, (await _d.WaitForQuestionAsync(id, QuestionState.Pending)).State);
+
+        _outside.OpenRouter.LatencyFor = null;
+        _outside.OpenRouter.Enqueue(Asker, FakeChatReply.Success("""{"answer":"In May [0:02].","supported":true,"moments":["0:02"]}"""));
+        await using var restarted = await _d.StartPeerAsync(Settings);
+        var answered = await restarted.WaitForQuestionAsync(id);
+
+        var answer = Assert.Single(_d.Discord.MessagesIn(thread), m => m.ViaWebhook);
+        Assert.Contains("In May [0:02].", Assert.Single(answer.EmbedDescriptions), StringComparison.Ordinal);
+        Assert.Equal("In May [0:02].", answered.Answer);
+        Assert.Equal(1, Edits(ask));
+    }
+
+    [Fact]
+    public async Task An_answer_stored_but_not_posted_before_a_restart_is_posted_once_without_asking_the_model_again()
+    {
+        var thread = await FinishedThreadAsync();
+        var ask = _d.Ask(thread, "When do they ship?");
+        await _d.InteractAsync(ask);
+        var id = ask["id"]!.GetValue<string>();
+        await _d.WaitForQuestionAsync(id);
+        await _d.App.StopAsync();
+        // As if the first process died between storing the answer and posting it: back to "answered".
+        await using (var database = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_outside.Root, "jobs.db")}"))
+        {
+            await database.OpenAsync();
+            await using var update = database.CreateCommand();
+            update.CommandText = "UPDATE questions SET state = 'answered' WHERE id = $id";
+            update.Parameters.AddWithValue("$id", $"discord:{id}");
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+        var asked = _outside.OpenRouter.Requests.Count(r => r.Model == Asker);
+        var edits = Edits(ask);
+
+        await using var restarted = await _d.StartPeerAsync(Settings);
+        await restarted.WaitForQuestionAsync(id);
+
+        Assert.Equal(asked, _outside.OpenRouter.Requests.Count(r => r.Model == Asker));
+        Assert.Equal(edits + 1, Edits(ask));
+        Assert.Single(_d.Discord.MessagesIn(thread), m => m.ViaWebhook);
+    }
+
+    // Edits of the interaction's deferred reply ("thinking…", replaced by the answer).
+    private int Edits(System.Text.Json.Nodes.JsonObject interaction) => _d.Discord.Requests.Count(r => r.Method == "PATCH"
+        && r.Path.Contains($"/{interaction["token"]!.GetValue<string>()}/messages/@original", StringComparison.Ordinal));
+
     // A video analyzed in channel 200 to its end: the thread started from its status message.
     private async Task<string> FinishedThreadAsync()
     {
@@ -154,6 +214,16 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
         var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
         Assert.Equal(JobState.Done, job.State);
         return Assert.Single(_d.Discord.Threads).Id;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<JobRecord> WaitForRunningAsync(string interactionId)

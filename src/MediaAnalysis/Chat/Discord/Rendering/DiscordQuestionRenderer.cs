@@ -5,7 +5,7 @@ using MediaAnalysis.Jobs;
 namespace MediaAnalysis.Chat.Discord.Rendering;
 
 // A follow-up question's answer as one embed: who asked and the question quoted, the answer (its [m:ss] citations
-// as the answers show them), the model and its tokens, cost and time in the footer. Never pings anyone.
+// as the answers show them), and a footer: the model, its tokens, cost and time. Never pings anyone.
 public static class DiscordQuestionRenderer
 {
     private const int QuestionColour = 0x1ABC9C;
@@ -19,10 +19,9 @@ public static class DiscordQuestionRenderer
             question.Answer ?? "", null, question.PromptTokens, question.CompletionTokens, question.Cost));
         var embed = new Embed
         {
-            Author = new EmbedAuthor { Name = TextClip.Clip(question.Model ?? "", DiscordLimits.AuthorName) },
             Color = QuestionColour,
             Description = quoted + TextClip.Clip(answer, DiscordLimits.EmbedDescription - quoted.Length),
-            Footer = new EmbedFooter { Text = TextClip.Clip(usage, DiscordLimits.FooterText) },
+            Footer = new EmbedFooter { Text = TextClip.Clip($"{question.Model} · {usage}", DiscordLimits.FooterText) },
         };
         return DiscordRenderer.Body([embed]);
     }
