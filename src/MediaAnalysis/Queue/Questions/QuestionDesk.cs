@@ -9,7 +9,7 @@ namespace MediaAnalysis.Queue.Questions;
 // ones in their own lane (Queue:MaxConcurrentQuestions), never behind a server's running video job.
 public sealed partial class QuestionDesk(
     IQuestionStore questions,
-    IJobIntake jobs,
+    IJobStore jobs,
     QuestionAnswerer answerer,
     IOptions<QuestionLimitsOptions> limits,
     IOptions<QueueOptions> queue,
@@ -74,7 +74,8 @@ public sealed partial class QuestionDesk(
                 return (null, TranscriptGone);
             }
             var earlier = await questions.ExchangesAsync(question.JobId, QuestionRequest.Earlier, cancellationToken);
-            var (answer, failure) = await answerer.AnswerAsync(transcript, question.Question, earlier, cancellationToken);
+            var titles = QuestionTitles.Block((await jobs.GetAnswersAsync(question.JobId, cancellationToken)).Select(a => a.Outcome));
+            var (answer, failure) = await answerer.AnswerAsync(transcript, question.Question, earlier, titles, cancellationToken);
             if (answer is null)
             {
                 return (null, failure);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Spend;
 using MediaAnalysis.Storage;
 
 namespace MediaAnalysis.Queue.Questions;
@@ -12,6 +13,8 @@ public sealed partial class QuestionRunner(
     QuestionDesk desk,
     IQuestionStore questions,
     IEnumerable<IQuestionReplier> repliers,
+    SpendLimits limits,
+    SpendMeter meter,
     TimeProvider time,
     ILogger<QuestionRunner> logger) : BackgroundService
 {
@@ -22,8 +25,17 @@ public sealed partial class QuestionRunner(
     public QuestionDesk Desk => desk;
 
     // Takes the question and, when it was stored, answers it in the background; the decision is what the asker hears now.
+    // A server whose month's budget is used up gets no more answers this month (questions are billed like the rest).
     public async Task<QuestionDecision> AskAsync(QuestionRecord question, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(question);
+        if ((await limits.ForAsync(question.Platform, question.Tenant, cancellationToken)).MonthlyBudgetUsd is { } budget
+            && (await limits.MonthAsync(question.Platform, question.Tenant, question.AskerId, limits.Now, cancellationToken)).TenantUsd is var spent
+            && spent >= budget)
+        {
+            LogFailed(question.Key, "refused", "budget used up");
+            return QuestionDecision.Refused(SpendText.BudgetUsedUp(SpendText.Place(question.Platform), budget, spent, limits.Now));
+        }
         var decision = await desk.AskAsync(question, cancellationToken);
         if (decision.Question is { } stored)
         {
@@ -113,6 +125,8 @@ public sealed partial class QuestionRunner(
             cancellationToken.ThrowIfCancellationRequested();
             if (answered is { State: QuestionState.Answered })
             {
+                // Billed once by its key, also when a restart gets here again.
+                await meter.BillQuestionAsync(answered, cancellationToken);
                 await replier.PostAnswerAsync(answered, cancellationToken);
                 await questions.MarkQuestionPostedAsync(key, cancellationToken);
             }

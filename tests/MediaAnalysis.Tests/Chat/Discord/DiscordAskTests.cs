@@ -193,9 +193,14 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
         }
         var asked = _outside.OpenRouter.Requests.Count(r => r.Model == Asker);
         var edits = Edits(ask);
+        var ledger = _d.App.Services.GetRequiredService<MediaAnalysis.Storage.ISpendStore>();
+        var spent = (await ledger.TotalsAsync("discord", _d.Discord.GuildId, "-", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None)).TenantUsd;
 
         await using var restarted = await _d.StartPeerAsync(Settings);
         await restarted.WaitForQuestionAsync(id);
+
+        // Billed again by the restart's pass, under the same key: nothing added.
+        Assert.Equal(spent, (await ledger.TotalsAsync("discord", _d.Discord.GuildId, "-", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None)).TenantUsd);
 
         Assert.Equal(asked, _outside.OpenRouter.Requests.Count(r => r.Model == Asker));
         Assert.Equal(edits + 1, Edits(ask));
@@ -205,6 +210,46 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
     // Edits of the interaction's deferred reply ("thinking…", replaced by the answer).
     private int Edits(System.Text.Json.Nodes.JsonObject interaction) => _d.Discord.Requests.Count(r => r.Method == "PATCH"
         && r.Path.Contains($"/{interaction["token"]!.GetValue<string>()}/messages/@original", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_questions_cost_is_billed_once_against_the_month_and_a_used_up_budget_refuses_the_next()
+    {
+        var thread = await FinishedThreadAsync();
+        var guild = _d.Discord.GuildId;
+        var ledger = _d.App.Services.GetRequiredService<MediaAnalysis.Storage.ISpendStore>();
+        var month = (Since: DateTimeOffset.UtcNow.AddDays(-40), Until: DateTimeOffset.UtcNow.AddDays(40));
+        var before = await ledger.TotalsAsync("discord", guild, "1300000000000000300", month.Since, month.Until, CancellationToken.None);
+
+        var ask = _d.Ask(thread, "When do they ship?");
+        await _d.InteractAsync(ask);
+        var question = await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+        var after = await ledger.TotalsAsync("discord", guild, "1300000000000000300", month.Since, month.Until, CancellationToken.None);
+
+        Assert.True(question.Cost > 0);
+        Assert.Equal(before.TenantUsd + question.Cost, after.TenantUsd);
+        Assert.Equal(before.MemberUsd + question.Cost, after.MemberUsd);
+        Assert.Equal(before.TenantJobs, after.TenantJobs);
+        // The month's spend now passes the server's budget: the next question is refused, privately, and not asked.
+        await _d.App.Services.GetRequiredService<MediaAnalysis.Settings.ServerSettings>().ApplyAsync("discord", guild, "admin",
+            MediaAnalysis.Settings.SettingsEdit.Change("budget", s => s with { MonthlyBudgetUsd = after.TenantUsd }), CancellationToken.None);
+        var refused = await _d.InteractAsync(_d.Ask(thread, "And then?"));
+        Assert.Contains("budget", refused["data"]!["content"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(64, refused["data"]!["flags"]!.GetValue<int>());
+        Assert.Single(_outside.OpenRouter.Requests, r => r.Model == Asker);
+    }
+
+    [Fact]
+    public async Task The_question_prompt_holds_the_answers_titles_when_they_fit()
+    {
+        var thread = await FinishedThreadAsync();
+        var ask = _d.Ask(thread, "And the second point?");
+        await _d.InteractAsync(ask);
+        await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+
+        var user = Assert.Single(_outside.OpenRouter.Requests, r => r.Model == Asker).Messages.Single(m => m.Role == "user").Content;
+        Assert.Contains("The answers already posted in the thread, by their titles:\n- ", user, StringComparison.Ordinal);
+        Assert.Equal(6, user.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal) && l.Contains("(vendor-", StringComparison.Ordinal)));
+    }
 
     // A video analyzed in channel 200 to its end: the thread started from its status message.
     private async Task<string> FinishedThreadAsync()
