@@ -1,4 +1,5 @@
 using MediaAnalysis.Chat.Discord.Inbound;
+using MediaAnalysis.Chat.Discord.Rendering;
 using MediaAnalysis.Fakes;
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue.Questions;
@@ -16,6 +17,7 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
     private static readonly Dictionary<string, string?> Settings = new() { ["Analysis:QuestionModel"] = Asker, ["Limits:QuestionsPerMemberDaily"] = "2" };
     private PipelineHarness _outside = null!;
     private DiscordFlowHarness _d = null!;
+    private string _firstInteraction = "";
 
     public async Task InitializeAsync()
     {
@@ -251,12 +253,56 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
         Assert.Equal(6, user.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal) && l.Contains("(vendor-", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_ask_button_on_the_final_status_opens_a_form_whose_question_is_answered_in_the_thread()
+    {
+        var thread = await FinishedThreadAsync();
+        var status = _d.Discord.Message(thread)!;
+        var buttonId = Assert.Single(status.ButtonIds);
+        var job = (await _d.Store.FindByKeyAsync($"discord:{_firstInteraction}", CancellationToken.None))!;
+        Assert.Equal(DiscordStatusButtons.AskPrefix + job.Id, buttonId);
+        _outside.OpenRouter.Enqueue(Asker, FakeChatReply.Success("""{"answer":"In May [0:02].","supported":true,"moments":["0:02"]}"""));
+
+        var click = DiscordFlowHarness.Button(_d.SlashCommand("unused.mp4"), buttonId, "1300000000000000300");
+        var form = await _d.InteractAsync(click);
+        var submit = DiscordSettingsPayloads.ModalSubmit(_d, buttonId, ("question", "When do they ship?"));
+        var accepted = await _d.InteractAsync(submit);
+        await _d.WaitForQuestionAsync(submit["id"]!.GetValue<string>());
+
+        Assert.Equal(9, form["type"]!.GetValue<int>());
+        Assert.Equal(buttonId, form["data"]!["custom_id"]!.GetValue<string>());
+        var input = form["data"]!["components"]![0]!["components"]![0]!;
+        Assert.Equal(("question", 1000), (input["custom_id"]!.GetValue<string>(), input["max_length"]!.GetValue<int>()));
+        Assert.Equal(64, accepted["data"]!["flags"]!.GetValue<int>());
+        Assert.Equal($"Got it: the answer will be posted in <#{thread}>.", accepted["data"]!["content"]!.GetValue<string>());
+        // A message of the bot's own in the thread (not the modal's reply), after the video's answers.
+        var answer = _d.Discord.MessagesIn(thread)[^1];
+        Assert.False(answer.ViaWebhook);
+        Assert.StartsWith("> **Alice** asked: When do they ship?\n\nIn May [0:02].", Assert.Single(answer.EmbedDescriptions), StringComparison.Ordinal);
+        Assert.Empty(_d.Discord.Violations);
+    }
+
+    [Fact]
+    public async Task A_forged_ask_form_for_another_servers_job_is_refused()
+    {
+        var thread = await FinishedThreadAsync();
+        var buttonId = Assert.Single(_d.Discord.Message(thread)!.ButtonIds);
+        var submit = DiscordSettingsPayloads.ModalSubmit(_d, buttonId, ("question", "When do they ship?"));
+        submit["guild_id"] = "1300000000000000999";
+
+        var refused = await _d.InteractAsync(submit);
+
+        Assert.StartsWith("That video is no longer known.", refused["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_outside.OpenRouter.Requests, r => r.Model == Asker);
+    }
+
     // A video analyzed in channel 200 to its end: the thread started from its status message.
     private async Task<string> FinishedThreadAsync()
     {
         var interaction = _d.SlashCommand("standup.mp4");
+        _firstInteraction = interaction["id"]!.GetValue<string>();
         await _d.InteractAsync(interaction);
-        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+        var job = await _d.WaitForJobAsync(_firstInteraction);
         Assert.Equal(JobState.Done, job.State);
         return Assert.Single(_d.Discord.Threads).Id;
     }

@@ -82,7 +82,8 @@ public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
         var thread = Assert.Single(_d.Discord.Threads);
         var original = _d.Discord.Message(thread.Id)!;   // the thread starts from the status message
         Assert.Contains("✅", original.Content);
-        Assert.Empty(original.ButtonIds);
+        // No Cancel any more; the "Ask a question" button (issue 18) instead.
+        Assert.Equal(["ask:" + job.Id], original.ButtonIds);
         var posted = _d.Discord.MessagesIn(thread.Id);
         Assert.Equal("standup.transcript.txt", Assert.Single(posted[0].Files).FileName);
         var titles = posted.Skip(1).SelectMany(m => m.EmbedTitles).ToList();

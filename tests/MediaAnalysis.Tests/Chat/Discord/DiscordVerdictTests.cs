@@ -78,7 +78,8 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
         Assert.Contains("✅", status.Content);
         Assert.True(status.Edits > 0);
         Assert.Equal((DiscordStatusButtons.PageButton, url), Assert.Single(status.Links));
-        Assert.Empty(status.ButtonIds);
+        // No Cancel any more; the "Ask a question" button (issue 18) instead.
+        Assert.Equal([DiscordStatusButtons.AskPrefix + job.Id], status.ButtonIds);
         Assert.Empty(_d.Discord.Violations);
     }
 

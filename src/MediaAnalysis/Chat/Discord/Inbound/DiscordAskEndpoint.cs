@@ -2,6 +2,7 @@ using MediaAnalysis.Chat.Discord.Api;
 using MediaAnalysis.Chat.Discord.Payloads;
 using MediaAnalysis.Chat.Discord.Rendering;
 using MediaAnalysis.Jobs;
+using MediaAnalysis.Pipeline.Questions;
 using MediaAnalysis.Queue.Questions;
 
 namespace MediaAnalysis.Chat.Discord.Inbound;
@@ -59,6 +60,66 @@ public static class DiscordAskEndpoint
             ReplyState = state?.Serialize(),
         }, cancellationToken);
         return decision.Refusal is { } refusal ? DiscordRenderer.Ephemeral(refusal) : null;
+    }
+
+    // The "Ask a question" button on a finished job's status: a form with one field.
+    public static ModalResponse Button(string customId)
+    {
+        ArgumentNullException.ThrowIfNull(customId);
+        return new ModalResponse(new Modal
+        {
+            CustomId = customId,
+            Title = "Ask about this video",
+            Components =
+            [
+                new ModalRow([new TextInput
+                {
+                    CustomId = DiscordCommands.QuestionOption,
+                    Label = "Your question",
+                    Style = 2,
+                    MinLength = 1,
+                    MaxLength = QuestionAnswerer.MaxQuestionLength,
+                    Required = true,
+                    Placeholder = "What did they decide about pricing?",
+                }]),
+            ],
+        });
+    }
+
+    // The form sent: the same path as /ask, for the thread of the job whose status had the button. The answer is a
+    // message in that thread; the asker hears privately where it will be.
+    public static async Task<InteractionResponse> ModalAsync(Interaction interaction, QuestionRunner questions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var jobId = interaction.Data?.CustomId?[DiscordStatusButtons.AskPrefix.Length..] ?? "";
+        if (interaction.GuildId is not { } guild
+            || await questions.Desk.JobAsync(jobId, cancellationToken) is not { } job
+            // A button copied into another server (or a forged click) says nothing about that server's job.
+            || job.Platform != DiscordReplier.PlatformName || job.Tenant != guild
+            || Thread(job) is not { } thread)
+        {
+            return DiscordRenderer.Ephemeral("That video is no longer known. " + HowTo);
+        }
+        var text = SubmittedComponent.Values(interaction.Data?.Components).GetValueOrDefault(DiscordCommands.QuestionOption);
+        return await AskAsync(interaction, guild, thread, text, null, questions, cancellationToken)
+            ?? DiscordRenderer.Ephemeral($"Got it: the answer will be posted in <#{thread}>.");
+    }
+
+    public static bool IsAsk(string? customId) =>
+        customId is { } id && id.StartsWith(DiscordStatusButtons.AskPrefix, StringComparison.Ordinal) && id.Length > DiscordStatusButtons.AskPrefix.Length;
+
+    // Where the job's answers went: its thread (or the thread it was asked in); null while undecided.
+    private static string? Thread(JobRecord job)
+    {
+        try
+        {
+            var state = DiscordJobState.Parse(job.PlatformState);
+            return state.AnswersChannelId is { Length: > 0 } answers && IsSnowflake(answers) ? answers : null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     public static bool IsSnowflake(string id) => id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit);

@@ -75,6 +75,10 @@ public static class DiscordInteractionEndpoint
             InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, settings, time, logger, cancellationToken),
             InteractionType.ApplicationCommandAutocomplete => Results.Json(
                 await DiscordSettingsEndpoint.AutocompleteAsync(interaction, settings, rules, cancellationToken), DiscordJsonContext.Default.AutocompleteResponse),
+            InteractionType.ModalSubmit when DiscordAskEndpoint.IsAsk(interaction.Data?.CustomId) =>
+                Respond(await DiscordAskEndpoint.ModalAsync(interaction, questions, cancellationToken)),
+            InteractionType.MessageComponent when DiscordAskEndpoint.IsAsk(interaction.Data?.CustomId) =>
+                RespondAny(DiscordAskEndpoint.Button(interaction.Data!.CustomId!)),
             InteractionType.ModalSubmit => Respond(await DiscordSettingsEndpoint.ModalAsync(interaction, settings, rules, cancellationToken)),
             InteractionType.MessageComponent => await CancelAsync(interaction, queue, cancellationToken),
             _ => Respond(DiscordRenderer.Ephemeral("I don't know that command.")),
