@@ -22,9 +22,9 @@ public interface IQuestionStore
     Task<bool> MarkQuestionFailedAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     // The job a question asked in this thread is about: the thread's latest finished job, else its latest unfinished
-    // one (to refuse in words), else null. A job belongs to the thread when its channel is the thread or its platform
+    // one (to refuse in words), else null. A job belongs to the thread when its channel is `thread` (null: never) or its platform
     // state contains `stateFragment` (exact JSON text the platform's adapter writes, e.g. "answers_in":"123").
-    Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string thread, string stateFragment, CancellationToken cancellationToken);
+    Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken);
 
     // Pending and answered-but-unposted questions, oldest first (what a restart picks up).
     Task<IReadOnlyList<QuestionRecord>> UnfinishedQuestionsAsync(CancellationToken cancellationToken);

@@ -30,7 +30,7 @@ internal sealed class PostgresQuestionStore(PostgresDatabase database) : IQuesti
         await database.NonQueryAsync(QuestionRows.MarkFailed, cancellationToken,
             ("@id", StoredText.Fit(key, StoredText.KeyLength)), ("@now", now.ToUnixTimeMilliseconds())) > 0;
 
-    public async Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string thread, string stateFragment, CancellationToken cancellationToken)
+    public async Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken)
     {
         var rows = await database.ListAsync(QuestionRows.JobInThread, JobRows.ReadJob, cancellationToken,
             QuestionRows.ThreadParameters(platform, tenant, thread, stateFragment));

@@ -37,10 +37,10 @@ internal static class QuestionRows
         ORDER BY CASE WHEN state IN ('queued', 'running') THEN 1 ELSE 0 END, seq DESC LIMIT 1
         """;
 
-    public static (string Name, object? Value)[] ThreadParameters(string platform, string tenant, string thread, string stateFragment) =>
+    public static (string Name, object? Value)[] ThreadParameters(string platform, string tenant, string? thread, string stateFragment) =>
     [
         ("@platform", StoredText.Fit(platform, StoredText.PlatformLength)), ("@tenant", StoredText.Fit(tenant, StoredText.IdLength)),
-        ("@thread", StoredText.Fit(thread, StoredText.IdLength)), ("@like", "%" + stateFragment + "%"),
+        ("@thread", thread is null ? null : StoredText.Fit(thread, StoredText.IdLength)), ("@like", "%" + stateFragment + "%"),
     ];
 
     public static readonly string Get = $"SELECT {Columns} FROM questions WHERE id = @id";

@@ -51,7 +51,7 @@ public sealed partial class QuestionDesk(
     public Task<JobRecord?> JobAsync(string jobId, CancellationToken cancellationToken) => jobs.GetAsync(jobId, cancellationToken);
 
     // The job a question asked in this thread is about (IQuestionStore.JobInThreadAsync); null when the thread has none.
-    public Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string thread, string stateFragment, CancellationToken cancellationToken) =>
+    public Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken) =>
         questions.JobInThreadAsync(platform, tenant, thread, stateFragment, cancellationToken);
 
     // Answers a pending question and stores the answer (once: false answer when another run stored it first).

@@ -17,7 +17,8 @@ public static partial class SlackEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder,
+        SlackQuestions questions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -39,7 +40,7 @@ public static partial class SlackEndpoints
                 return Results.Json(new SlackChallenge(envelope.Challenge ?? ""), SlackEndpointJsonContext.Default.SlackChallenge);
             case EventEnvelope.EventCallback when envelope.Event is { } evt && envelope.TeamId is { } team:
                 var botUser = envelope.Authorizations is { Count: > 0 } auth ? auth[0].UserId : null;
-                await OnEventAsync(team, botUser, evt, requests, finder, cancellationToken);
+                await OnEventAsync(team, botUser, evt, requests, finder, questions, cancellationToken);
                 return Results.Ok();
             default:
                 return Results.Ok();
@@ -48,8 +49,10 @@ public static partial class SlackEndpoints
 
     // app_mention, or a file_share message that mentions the bot (Slack sometimes sends only the latter):
     // both carry the same message ts, so whichever comes second, and every retry, finds the job already made,
-    // and a refusal about that message is said once. "@bot analyze" in a video's thread analyzes the thread's parent.
-    private static async Task OnEventAsync(string team, string? botUser, SlackEvent evt, SlackRequests requests, SlackVideoFinder finder, CancellationToken cancellationToken)
+    // and a refusal about that message is said once. "@bot analyze" in a video's thread analyzes the thread's parent;
+    // any other words there, in the thread of a video the bot analyzed, are a question about it (SlackQuestions).
+    private static async Task OnEventAsync(string team, string? botUser, SlackEvent evt, SlackRequests requests, SlackVideoFinder finder,
+        SlackQuestions questions, CancellationToken cancellationToken)
     {
         var text = evt.Text ?? "";
         var mentioned = evt.Type == "app_mention"
@@ -62,6 +65,11 @@ public static partial class SlackEndpoints
         var once = $"{team}:{channel}:{ts}";
         var pick = await finder.PickAsync(evt, cancellationToken);
         var ask = new SlackAsk("mention", team, channel, user, ts) { ThreadTs = evt.ThreadTs, Delivery = ts, NoteThreadTs = noteThread };
+        if (pick.File is null && evt.ThreadTs is { } threadTs && threadTs != ts && !SlackMentionText.AsksToAnalyze(text)
+            && await questions.AskAsync(team, channel, user, ts, threadTs, text, cancellationToken))
+        {
+            return;
+        }
         if (pick.File is null && evt.ThreadTs is { } parentTs && parentTs != ts && SlackMentionText.AsksToAnalyze(text)
             && await finder.ThreadParentAsync(channel, parentTs, cancellationToken) is { } parent)
         {
