@@ -12,6 +12,8 @@
 #                           at the fakes; fakes' latencies scaled by LATENCY_SCALE (default 0.1); a throwaway cluster (~10 minutes)
 #   bench/run.sh trickle    300 connections claiming 256 KB bodies sent at 3 B/s for 30 s (256 MB cap, 96 MiB heap):
 #                           signed Discord/Slack latency meanwhile, whether the app lives (TRICKLE_CONNECTIONS, TRICKLE_SECONDS)
+#   bench/run.sh questions  one video analyzed, then QUESTIONS (default 20) signed /ask in its thread one after another:
+#                           accept (deferred reply) -> answer posted, against a fixed question-model latency (MODEL_MS, default 2000)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
 # (default /tmp/media-analysis-bench), never into the repository.
@@ -227,7 +229,16 @@ chaos() {
   done
 }
 
+questions() {
+  log "question latency: ${QUESTIONS:-20} questions, model latency ${MODEL_MS:-2000} ms"
+  make_video small.mp4 90 800
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" questions "$APP" "$OUT/media/small.mp4" "$OUT/questions" \
+    "${QUESTIONS:-20}" "${MODEL_MS:-2000}"
+}
+
 case "$WHAT" in
+  questions) questions ;;
   startup) startup ;;
   trickle) trickle ;;
   load) load small.mp4 ;;
