@@ -68,8 +68,11 @@ public static class DiscordInteractionEndpoint
             InteractionType.Ping => Respond(InteractionResponse.Pong),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Usage =>
                 Respond(await DiscordUsage.AnswerAsync(interaction, limits, cancellationToken)),
+            // The server's access rules apply to questions as to videos (a thread is judged by its parent channel).
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Ask =>
-                Respond(await DiscordAskEndpoint.CommandAsync(interaction, questions, time, cancellationToken)),
+                Respond(interaction.GuildId is { } asked && await AccessRefusalAsync(interaction, asked, settings, logger, cancellationToken) is { } refused
+                    ? DiscordRenderer.Ephemeral(refused)
+                    : await DiscordAskEndpoint.CommandAsync(interaction, questions, time, cancellationToken)),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordSettingsCommand.Name =>
                 RespondAny(await DiscordSettingsEndpoint.CommandAsync(interaction, settings, rules, cancellationToken)),
             InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, settings, time, logger, cancellationToken),
