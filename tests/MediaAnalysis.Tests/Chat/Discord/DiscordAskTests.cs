@@ -92,6 +92,20 @@ public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_that_keeps_the_bot_to_a_role_refuses_questions_from_others_too()
+    {
+        var thread = await FinishedThreadAsync();
+        await _d.App.Services.GetRequiredService<MediaAnalysis.Settings.ServerSettings>().ApplyAsync("discord", _d.Discord.GuildId, "admin",
+            MediaAnalysis.Settings.SettingsSwitches.Access("1300000000000000888", null, null), CancellationToken.None);
+
+        var refused = await _d.InteractAsync(_d.Ask(thread, "What did they decide?"));
+
+        Assert.Equal(64, refused["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("<@&1300000000000000888>", refused["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_outside.OpenRouter.Requests, r => r.Model == Asker);
+    }
+
+    [Fact]
     public async Task A_question_about_a_job_still_running_is_refused_in_plain_words()
     {
         // A video analyzed inside a thread: the thread is the job's channel, and its models are slow.
