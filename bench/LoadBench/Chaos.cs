@@ -119,6 +119,7 @@ internal static class Chaos
         var exactlyOnce = threads.Count == requests
             && perThread.All(m => m.Count(x => x.Files.Count == 1) == 1 && m.Sum(x => x.EmbedTitles.Count(t => t is "Summary" or "Review")) == 6);
         var answersPosted = perThread.Sum(m => m.Sum(x => x.EmbedTitles.Count(t => t is "Summary" or "Review")));
+        var overlaps = TenantOverlaps(discord, threads);
 
         Console.WriteLine($"store {(sqlite ? "SQLite" : "PostgreSQL")}, {instances} instance(s) x MaxConcurrentJobs {concurrent}, kills {killed.Count}"
             + (killed.Count > 0 ? $" ({string.Join(", ", killed)})" : "") + $", latency scale {scale}");
@@ -128,8 +129,23 @@ internal static class Chaos
             + $"accept latency p50 {Pct(0.50):0.0} ms, p99 {Pct(0.99):0.0} ms, max {accept[^1]:0.0} ms");
         Console.WriteLine($"Deepgram calls {deepgram.Requests.Count}, model calls {openRouter.Requests.Count}, threads {threads.Count}, answers posted {answersPosted}, "
             + $"exactly once: {(exactlyOnce ? "yes" : "NO")}, Discord violations {discord.Violations.Count}");
-        return exactlyOnce && statuses.All(x => x == 200) ? 0 : 1;
+        Console.WriteLine($"jobs of one guild running at the same time (seen from the posts): {overlaps}");
+        return exactlyOnce && overlaps == 0 && statuses.All(x => x == 200) ? 0 : 1;
     }
+
+    // One running job per guild, checked from outside: each job's posts in its thread (transcript and answers, all made
+    // while it runs) span an interval, and within one guild (one channel here) no two intervals may overlap.
+    private static int TenantOverlaps(FakeDiscordApi discord, IReadOnlyList<FakeDiscordChannel> threads) =>
+        threads.GroupBy(t => t.ParentId).Sum(guild =>
+        {
+            var spans = guild
+                .Select(t => discord.MessagesIn(t.Id).Where(m => m.Files.Count > 0 || m.EmbedTitles.Count > 0).Select(m => m.CreatedAt).ToList())
+                .Where(times => times.Count > 0)
+                .Select(times => (From: times.Min(), To: times.Max()))
+                .OrderBy(span => span.From)
+                .ToList();
+            return spans.Zip(spans.Skip(1)).Count(pair => pair.Second.From < pair.First.To);
+        });
 
     // Every 4-10 s a random live instance dies (SIGKILL) and comes back 1-3 s later, while requests are still
     // being sent or jobs wait; at most `kills` times.

@@ -140,6 +140,7 @@ foreach (var a in new[] { typeof(LoadClient).Assembly.Location, "client", http.B
     client.ArgumentList.Add(a);
 }
 var clock = Stopwatch.StartNew();
+var appCpuBefore = AppCpu.Seconds(server.Id);
 using (var sender = Process.Start(client)!)
 {
     var clientErrors = await sender.StandardError.ReadToEndAsync();
@@ -152,6 +153,7 @@ using (var sender = Process.Start(client)!)
     }
 }
 File.Delete(keyFile);
+var appCpu = AppCpu.Seconds(server.Id) - appCpuBefore;
 var results = (await File.ReadAllLinesAsync(clientOut)).Select(line => line.Split(' ')).ToArray();
 var accept = results.Select(r => double.Parse(r[0], CultureInfo.InvariantCulture)).ToArray();
 var statuses = results.Select(r => int.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
@@ -207,6 +209,7 @@ string Mib(string bytes) => long.TryParse(bytes, out var b) ? (b / 1048576.0).To
 
 Console.WriteLine($"requests {requests} over {tenants} guilds, sent in {sentIn.TotalSeconds:0.0} s, all jobs done after {drainedIn.TotalSeconds:0} s, MaxConcurrentJobs {concurrent}");
 Console.WriteLine($"HTTP 200: {statuses.Count(s => s == 200)}/{requests}; accept latency p50 {Pct(0.50):0.0} ms, p99 {Pct(0.99):0.0} ms, max {accept[^1]:0.0} ms; under 3 s: {accept.Count(a => a < 3000)}");
+Console.WriteLine($"app CPU while the client ran (the app's own process, not its ffmpeg children): {appCpu * 1000:0} ms, {appCpu * 1000 / (requests + preload):0.00} ms per request");
 Console.WriteLine($"server side (http.server.request.duration): {string.Join(", ", serverSide.Select(b => $"<= {b.Le * 1000:0} ms {b.Count}"))}");
 Console.WriteLine($"Deepgram calls {deepgram.Requests.Count}, model calls {openRouter.Requests.Count}, threads {threads.Count}, exactly once: {(exactlyOnce ? "yes" : "NO")}, Discord violations {discord.Violations.Count}");
 Console.WriteLine($"peak whole-tree PSS {Mib(Value("peak_tree_pss_bytes"))} MiB, peak anon RSS {Mib(Value("peak_rss_bytes"))} MiB, OOM {Value("oom_fired")}");

@@ -108,6 +108,10 @@ public sealed class JobQueue(
 
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => store.GetAsync(jobId, cancellationToken);
 
+    // A platform's state learned after the accept, kept only if nothing else saved the job's state meanwhile.
+    public Task<bool> ReplacePlatformStateAsync(string jobId, string expected, string state, CancellationToken cancellationToken) =>
+        store.ReplacePlatformStateAsync(jobId, expected, state, cancellationToken);
+
     // A queued job's status carries its place in line and an estimate from recent run times.
     public async Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken)
     {
@@ -120,8 +124,29 @@ public sealed class JobQueue(
             return status;
         }
         var position = await store.QueuePositionAsync(job.Id, cancellationToken);
-        var average = await store.RecentAverageDurationAsync(cancellationToken);
+        var average = await RecentAverageAsync(cancellationToken);
         return status with { QueuePosition = position, EstimatedWait = position is { } p && average is { } a ? a * p : null };
+    }
+
+    // The last 20 jobs' average run time, read again at most every AverageFor: an estimate that is seconds stale
+    // is as good, and a burst of accepts does not read it once each. No average yet is not kept: the first job
+    // to finish gives the others their estimate at once.
+    private static readonly TimeSpan AverageFor = TimeSpan.FromSeconds(5);
+
+    private sealed record Average(TimeSpan? Value, DateTimeOffset ReadAt);
+
+    private Average? _average;
+
+    private async Task<TimeSpan?> RecentAverageAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (Volatile.Read(ref _average) is { } known && now - known.ReadAt < AverageFor && now >= known.ReadAt)
+        {
+            return known.Value;
+        }
+        var value = await store.RecentAverageDurationAsync(cancellationToken);
+        Volatile.Write(ref _average, value is null ? null : new Average(value, now));
+        return value;
     }
 
     public async Task<CancelOutcome> CancelAsync(string jobId, string by, CancellationToken cancellationToken)

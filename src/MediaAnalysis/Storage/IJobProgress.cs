@@ -8,4 +8,7 @@ public interface IJobProgress
     Task SaveMediaAsync(string jobId, long sizeBytes, double mediaSeconds, CancellationToken cancellationToken);
 
     Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken);
+
+    // Compare-and-set: saves `state` only while the stored one is still `expected`; false when it had changed.
+    Task<bool> ReplacePlatformStateAsync(string jobId, string expected, string state, CancellationToken cancellationToken);
 }

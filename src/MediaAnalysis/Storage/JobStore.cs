@@ -57,6 +57,9 @@ public abstract class JobStore(
     public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
         progress.SavePlatformStateAsync(jobId, state, cancellationToken);
 
+    public Task<bool> ReplacePlatformStateAsync(string jobId, string expected, string state, CancellationToken cancellationToken) =>
+        progress.ReplacePlatformStateAsync(jobId, expected, state, cancellationToken);
+
     public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
         results.SaveTranscriptAsync(jobId, transcript, language, paragraphs, cancellationToken);
 

@@ -63,11 +63,8 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
 
     public async Task<int> RequeueOrphansAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var own = await database.NonQueryAsync("""
-            UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL
-            WHERE state = 'running' AND (lease_owner = @id OR substr(lease_owner, 1, length(@id) + 1) = @id || '/')
-            """, cancellationToken, ("@id", instanceId));
-        await database.NonQueryAsync("DELETE FROM instances WHERE instance_id = @id", cancellationToken, ("@id", instanceId));
+        var own = await database.NonQueryAsync(JobSql.RequeueOwn, cancellationToken, ("@id", instanceId));
+        await database.NonQueryAsync(JobSql.ForgetInstance, cancellationToken, ("@id", instanceId));
         if (own > 0)
         {
             await database.ScalarAsync(WakeOthers, cancellationToken);
@@ -77,15 +74,12 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
 
     public async Task<int> RescueLapsedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var lapsed = await database.ListAsync("SELECT id, attempts FROM jobs WHERE state = 'running' AND lease_until < @now",
+        var lapsed = await database.ListAsync(JobSql.LapsedJobs,
             r => (Id: r.GetString(0), Attempts: r.GetInt32(1)), cancellationToken, ("@now", JobRows.Millis(now)));
         var rescued = 0;
         foreach (var (id, attempts) in lapsed)
         {
-            rescued += await database.NonQueryAsync("""
-                UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL
-                WHERE id = @id AND state = 'running' AND attempts = @attempts AND lease_until < @now
-                """, cancellationToken, ("@id", id), ("@attempts", attempts), ("@now", JobRows.Millis(now)));
+            rescued += await database.NonQueryAsync(JobSql.RequeueLapsed, cancellationToken, ("@id", id), ("@attempts", attempts), ("@now", JobRows.Millis(now)));
         }
         if (rescued > 0)
         {
@@ -96,13 +90,13 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
 
     public async Task<bool> ConfirmLeaseAsync(string jobId, string owner, int attempt, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(
-            "UPDATE jobs SET lease_until = @until WHERE id = @id AND state = 'running' AND lease_owner = @owner AND attempts = @attempt",
+            JobSql.ConfirmLease,
             cancellationToken, ("@id", jobId), ("@owner", owner), ("@attempt", attempt), ("@until", JobRows.Millis(now + lease))) == 1;
 
     public async Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Its lease ends now; the other instances hear so at once and rescue it (RescueLapsedAsync).
-        if (await database.NonQueryAsync("UPDATE jobs SET lease_until = @now, releases = releases + 1 WHERE id = @id AND state = 'running'",
+        if (await database.NonQueryAsync(JobSql.Release,
                 cancellationToken, ("@id", jobId), ("@now", JobRows.Millis(now))) == 1)
         {
             await database.ScalarAsync($"SELECT pg_notify('{PostgresDatabase.Channel}', 'released')", cancellationToken);
@@ -111,10 +105,7 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
 
     public async Task<bool> FinishAsync(string jobId, JobState state, string? note, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await database.NonQueryAsync("""
-                UPDATE jobs SET state = @state, note = @note, finished_at = @now, lease_owner = NULL, lease_until = NULL
-                WHERE id = @id AND state IN ('queued', 'running')
-                """, cancellationToken, ("@id", jobId), ("@state", JobRows.StateName(state)), ("@note", note), ("@now", JobRows.Millis(now))) != 1)
+        if (await database.NonQueryAsync(JobSql.Finish, cancellationToken, ("@id", jobId), ("@state", JobRows.StateName(state)), ("@note", note), ("@now", JobRows.Millis(now))) != 1)
         {
             return false;
         }
@@ -124,12 +115,9 @@ internal sealed class PostgresJobClaims(PostgresDatabase database) : IJobClaims
 
     public async Task<IReadOnlyList<string>> HeartbeatAsync(string instanceId, string owner, DateTimeOffset now, TimeSpan within, CancellationToken cancellationToken)
     {
-        await database.NonQueryAsync("""
-            INSERT INTO instances (owner, instance_id, seen_at) VALUES (@owner, @id, @now)
-            ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at, instance_id = excluded.instance_id
-            """, cancellationToken, ("@owner", owner), ("@id", instanceId), ("@now", JobRows.Millis(now)));
-        await database.NonQueryAsync("DELETE FROM instances WHERE seen_at < @old", cancellationToken, ("@old", JobRows.Millis(now - TimeSpan.FromDays(1))));
-        return await database.ListAsync("SELECT owner FROM instances WHERE instance_id = @id AND owner <> @owner AND seen_at >= @since ORDER BY owner",
+        await database.NonQueryAsync(JobSql.SeenInstance, cancellationToken, ("@owner", owner), ("@id", instanceId), ("@now", JobRows.Millis(now)));
+        await database.NonQueryAsync(JobSql.ForgetOldInstances, cancellationToken, ("@old", JobRows.Millis(now - TimeSpan.FromDays(1))));
+        return await database.ListAsync(JobSql.SameIdElsewhere,
             r => r.GetString(0), cancellationToken, ("@id", instanceId), ("@owner", owner), ("@since", JobRows.Millis(now - within)));
     }
 }

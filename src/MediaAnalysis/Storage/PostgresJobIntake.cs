@@ -74,13 +74,13 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
     {
         by = StoredText.Clip(by, StoredText.NameLength);
         if (await database.NonQueryAsync(
-                "UPDATE jobs SET state = 'cancelled', note = @note, cancel_requested_by = @by, finished_at = @now WHERE id = @id AND state = 'queued'",
+                JobSql.CancelQueued,
                 cancellationToken, ("@id", jobId), ("@note", $"Cancelled by {by}."), ("@by", by), ("@now", JobRows.Millis(now))) == 1)
         {
             return true;
         }
         // Whichever instance runs it hears at once (NOTIFY), or at its next lease renewal.
-        if (await database.NonQueryAsync("UPDATE jobs SET cancel_requested_by = @by WHERE id = @id AND state = 'running'",
+        if (await database.NonQueryAsync(JobSql.AskRunningToCancel,
                 cancellationToken, ("@id", jobId), ("@by", by)) == 1)
         {
             await database.ScalarAsync($"SELECT pg_notify('{PostgresDatabase.Channel}', 'cancel:' || @id)", cancellationToken, ("@id", jobId));
@@ -89,15 +89,11 @@ internal sealed class PostgresJobIntake(PostgresDatabase database) : IJobIntake
     }
 
     public async Task<int?> QueuePositionAsync(string jobId, CancellationToken cancellationToken) =>
-        await database.ScalarAsync("""
-            SELECT (SELECT COUNT(*) FROM jobs a WHERE a.platform = j.platform AND a.tenant = j.tenant AND a.state = 'queued' AND a.seq < j.seq)
-                 + (SELECT COUNT(*) FROM jobs r WHERE r.platform = j.platform AND r.tenant = j.tenant AND r.state = 'running') + 1
-            FROM jobs j WHERE j.id = @id AND j.state = 'queued'
-            """, cancellationToken, ("@id", jobId)) is long position ? (int)position : null;
+        await database.ScalarAsync(JobSql.QueuePosition, cancellationToken, ("@id", jobId)) is long position ? (int)position : null;
 
     public Task<IReadOnlyList<JobRecord>> QueuedInTenantAsync(string platform, string tenant, CancellationToken cancellationToken) =>
         database.ListAsync(
-            $"SELECT {JobRows.JobColumns} FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued' ORDER BY seq",
+            JobSql.QueuedInTenant,
             JobRows.ReadJob, cancellationToken, ("@platform", platform), ("@tenant", tenant));
 
     public async Task<TimeSpan?> RecentAverageDurationAsync(CancellationToken cancellationToken) =>

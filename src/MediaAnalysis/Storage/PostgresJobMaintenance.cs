@@ -35,7 +35,7 @@ internal sealed partial class PostgresJobMaintenance(PostgresDatabase database, 
     {
         try
         {
-            return await database.NonQueryAsync("UPDATE schema_info SET checked_at = @now", cancellationToken, ("@now", JobRows.Millis(now))) == 1;
+            return await database.NonQueryAsync(JobSql.MarkChecked, cancellationToken, ("@now", JobRows.Millis(now))) == 1;
         }
         catch (NpgsqlException ex)
         {

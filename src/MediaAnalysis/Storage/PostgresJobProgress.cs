@@ -13,4 +13,8 @@ internal sealed class PostgresJobProgress(PostgresDatabase database, TimeProvide
 
     public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id", cancellationToken, ("@id", jobId), ("@state", state));
+
+    public async Task<bool> ReplacePlatformStateAsync(string jobId, string expected, string state, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id AND platform_state = @expected", cancellationToken,
+            ("@id", jobId), ("@state", state), ("@expected", expected)) == 1;
 }

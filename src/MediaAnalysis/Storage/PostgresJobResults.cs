@@ -8,21 +8,17 @@ namespace MediaAnalysis.Storage;
 internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResults
 {
     public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language, transcript_paragraphs = @paragraphs WHERE id = @id",
+        database.NonQueryAsync(JobSql.SaveTranscript,
             cancellationToken, ("@id", jobId), ("@text", transcript), ("@language", StoredText.ClipOrNull(language, StoredText.LanguageLength)), ("@paragraphs", paragraphs));
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", cancellationToken, ("@id", jobId));
+        database.NonQueryAsync(JobSql.MarkTranscriptPosted, cancellationToken, ("@id", jobId));
 
     public Task SaveAnswerAsync(string jobId, ModelOutcome outcome, CancellationToken cancellationToken)
     {
         var succeeded = outcome as ModelOutcome.Succeeded;
         var failed = outcome as ModelOutcome.Failed;
-        return database.NonQueryAsync("""
-            INSERT INTO answers (job_id, prompt, model, ok, body, served_by, prompt_tokens, completion_tokens, cost, seconds, attempts, status)
-            VALUES (@id, @prompt, @model, @ok, @body, @served, @in, @out, @cost, @seconds, @attempts, @status)
-            ON CONFLICT (job_id, prompt, model) DO NOTHING
-            """, cancellationToken,
+        return database.NonQueryAsync(JobSql.SaveAnswer, cancellationToken,
             ("@id", jobId), ("@prompt", StoredText.Fit(outcome.Prompt, StoredText.PromptLength)),
             ("@model", StoredText.Fit(outcome.Model, StoredText.NameLength)), ("@ok", succeeded is null ? 0 : 1),
             ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", StoredText.ClipOrNull(succeeded?.ServedBy, StoredText.NameLength)),
@@ -32,10 +28,10 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
     }
 
     public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
-        database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
+        database.ListAsync(JobSql.Answers, JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
 
     public Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash, page_token = @token WHERE id = @id", cancellationToken,
+        database.NonQueryAsync(JobSql.SavePageToken, cancellationToken,
             ("@id", jobId), ("@hash", PageToken.Hash(token)), ("@token", token));
 
     public Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken) =>
@@ -46,6 +42,6 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
         await database.NonQueryAsync("WITH gone AS (DELETE FROM answers WHERE job_id = @id), asked AS (DELETE FROM questions WHERE job_id = @id) DELETE FROM jobs WHERE id = @id", cancellationToken, ("@id", jobId)) > 0;
 
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model", cancellationToken,
+        database.NonQueryAsync(JobSql.MarkAnswerPosted, cancellationToken,
             ("@id", jobId), ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));
 }

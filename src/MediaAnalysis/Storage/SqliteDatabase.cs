@@ -23,6 +23,10 @@ internal sealed partial class SqliteDatabase(StorageOptions options, ILogger log
     // Writers of this process wait here instead, asynchronously and in order; readers never wait (WAL).
     private readonly SemaphoreSlim _writes = new(1, 1);
 
+    // The native connections already set up (their PRAGMAs), forgotten as the pool lets them go.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+    private static readonly object Configured = new();
+
     public void Dispose() => _writes.Dispose();
 
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
@@ -46,11 +50,16 @@ internal sealed partial class SqliteDatabase(StorageOptions options, ILogger log
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (what restarts are)
-        // without an fsync per write; only a power cut can lose the last moments.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        // Pooled connections keep their settings: only a new one is set up (an accept opens several).
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (what restarts are)
+            // without an fsync per write; only a power cut can lose the last moments.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _configured.AddOrUpdate(handle, Configured);
+        }
         return connection;
     }
 

@@ -79,53 +79,44 @@ internal sealed class SqliteJobClaims(SqliteDatabase database) : IJobClaims
 
     public async Task<int> RequeueOrphansAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var own = await database.NonQueryAsync("""
-            UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL
-            WHERE state = 'running' AND (lease_owner = @id OR substr(lease_owner, 1, length(@id) + 1) = @id || '/')
-            """, p => p.AddWithValue("@id", instanceId), cancellationToken);
-        await database.NonQueryAsync("DELETE FROM instances WHERE instance_id = @id", p => p.AddWithValue("@id", instanceId), cancellationToken);
+        var own = await database.NonQueryAsync(JobSql.RequeueOwn, p => p.AddWithValue("@id", instanceId), cancellationToken);
+        await database.NonQueryAsync(JobSql.ForgetInstance, p => p.AddWithValue("@id", instanceId), cancellationToken);
         return own + await RescueLapsedAsync(now, cancellationToken);
     }
 
     public async Task<int> RescueLapsedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var lapsed = await database.ListAsync("SELECT id, attempts FROM jobs WHERE state = 'running' AND lease_until < @now",
+        var lapsed = await database.ListAsync(JobSql.LapsedJobs,
             r => (Id: r.GetString(0), Attempts: r.GetInt32(1)), cancellationToken, ("@now", JobRows.Millis(now)));
         var rescued = 0;
         foreach (var (id, attempts) in lapsed)
         {
-            rescued += await database.NonQueryAsync("""
-                UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL
-                WHERE id = @id AND state = 'running' AND attempts = @attempts AND lease_until < @now
-                """, p => p.AddWithValue("@id", id), cancellationToken, ("@attempts", attempts), ("@now", JobRows.Millis(now)));
+            rescued += await database.NonQueryAsync(JobSql.RequeueLapsed, p => p.AddWithValue("@id", id), cancellationToken, ("@attempts", attempts), ("@now", JobRows.Millis(now)));
         }
         return rescued;
     }
 
     public async Task<bool> ConfirmLeaseAsync(string jobId, string owner, int attempt, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(
-            "UPDATE jobs SET lease_until = @until WHERE id = @id AND state = 'running' AND lease_owner = @owner AND attempts = @attempt",
+            JobSql.ConfirmLease,
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@owner", owner), ("@attempt", attempt), ("@until", JobRows.Millis(now + lease))) == 1;
 
     public Task ReleaseAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken) => database.NonQueryAsync(
-        "UPDATE jobs SET lease_until = @now, releases = releases + 1 WHERE id = @id AND state = 'running'",
+        JobSql.Release,
         p => p.AddWithValue("@id", jobId), cancellationToken, ("@now", JobRows.Millis(now)));
 
     public async Task<IReadOnlyList<string>> HeartbeatAsync(string instanceId, string owner, DateTimeOffset now, TimeSpan within, CancellationToken cancellationToken)
     {
-        await database.NonQueryAsync("""
-            INSERT INTO instances (owner, instance_id, seen_at) VALUES (@owner, @id, @now)
-            ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at, instance_id = excluded.instance_id
-            """, p => p.AddWithValue("@owner", owner), cancellationToken, ("@id", instanceId), ("@now", JobRows.Millis(now)));
-        await database.NonQueryAsync("DELETE FROM instances WHERE seen_at < @old", p => p.AddWithValue("@old", JobRows.Millis(now - TimeSpan.FromDays(1))),
+        await database.NonQueryAsync(JobSql.SeenInstance, p => p.AddWithValue("@owner", owner), cancellationToken, ("@id", instanceId), ("@now", JobRows.Millis(now)));
+        await database.NonQueryAsync(JobSql.ForgetOldInstances, p => p.AddWithValue("@old", JobRows.Millis(now - TimeSpan.FromDays(1))),
             cancellationToken);
-        return await database.ListAsync("SELECT owner FROM instances WHERE instance_id = @id AND owner <> @owner AND seen_at >= @since ORDER BY owner",
+        return await database.ListAsync(JobSql.SameIdElsewhere,
             r => r.GetString(0), cancellationToken, ("@id", instanceId), ("@owner", owner), ("@since", JobRows.Millis(now - within)));
     }
 
     public async Task<bool> FinishAsync(string jobId, JobState state, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(
-            "UPDATE jobs SET state = @state, note = @note, finished_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id AND state IN ('queued', 'running')",
+            JobSql.Finish,
             p => p.AddWithValue("@id", jobId), cancellationToken,
             ("@state", JobRows.StateName(state)), ("@note", note), ("@now", JobRows.Millis(now))) == 1;
 }

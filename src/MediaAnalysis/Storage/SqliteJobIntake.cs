@@ -98,12 +98,12 @@ internal sealed class SqliteJobIntake : IJobIntake
         by = StoredText.Clip(by, StoredText.NameLength);
         var note = $"Cancelled by {by}.";
         if (await database.NonQueryAsync(
-                "UPDATE jobs SET state = 'cancelled', note = @note, cancel_requested_by = @by, finished_at = @now WHERE id = @id AND state = 'queued'",
+                JobSql.CancelQueued,
                 p => p.AddWithValue("@id", jobId), cancellationToken, ("@note", note), ("@by", by), ("@now", JobRows.Millis(now))) == 1)
         {
             return true;
         }
-        await database.NonQueryAsync("UPDATE jobs SET cancel_requested_by = @by WHERE id = @id AND state = 'running'",
+        await database.NonQueryAsync(JobSql.AskRunningToCancel,
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@by", by));
         return false;
     }
@@ -111,17 +111,13 @@ internal sealed class SqliteJobIntake : IJobIntake
     public async Task<int?> QueuePositionAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var result = await SqliteDatabase.ScalarAsync(connection, """
-            SELECT (SELECT COUNT(*) FROM jobs a WHERE a.platform = j.platform AND a.tenant = j.tenant AND a.state = 'queued' AND a.seq < j.seq)
-                 + (SELECT COUNT(*) FROM jobs r WHERE r.platform = j.platform AND r.tenant = j.tenant AND r.state = 'running') + 1
-            FROM jobs j WHERE j.id = @id AND j.state = 'queued'
-            """, cancellationToken, ("@id", jobId));
+        var result = await SqliteDatabase.ScalarAsync(connection, JobSql.QueuePosition, cancellationToken, ("@id", jobId));
         return result is long position ? (int)position : null;
     }
 
     public Task<IReadOnlyList<JobRecord>> QueuedInTenantAsync(string platform, string tenant, CancellationToken cancellationToken) =>
         database.ListAsync(
-            $"SELECT {JobRows.JobColumns} FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued' ORDER BY seq",
+            JobSql.QueuedInTenant,
             JobRows.ReadJob, cancellationToken, ("@platform", platform), ("@tenant", tenant));
 
     public async Task<TimeSpan?> RecentAverageDurationAsync(CancellationToken cancellationToken)

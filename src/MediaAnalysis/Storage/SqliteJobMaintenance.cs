@@ -38,7 +38,7 @@ internal sealed partial class SqliteJobMaintenance(SqliteDatabase database, ILog
     {
         try
         {
-            return await database.NonQueryAsync("UPDATE schema_info SET checked_at = @now", _ => { }, cancellationToken, ("@now", JobRows.Millis(now))) == 1;
+            return await database.NonQueryAsync(JobSql.MarkChecked, _ => { }, cancellationToken, ("@now", JobRows.Millis(now))) == 1;
         }
         catch (SqliteException ex)
         {

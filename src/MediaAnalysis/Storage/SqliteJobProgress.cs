@@ -13,4 +13,8 @@ internal sealed class SqliteJobProgress(SqliteDatabase database, TimeProvider ti
 
     public Task SavePlatformStateAsync(string jobId, string state, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken, ("@state", state));
+
+    public async Task<bool> ReplacePlatformStateAsync(string jobId, string expected, string state, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync("UPDATE jobs SET platform_state = @state WHERE id = @id AND platform_state = @expected",
+            p => p.AddWithValue("@id", jobId), cancellationToken, ("@state", state), ("@expected", expected)) == 1;
 }

@@ -7,22 +7,18 @@ namespace MediaAnalysis.Storage;
 internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
 {
     public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET transcript = @text, language = @language, transcript_paragraphs = @paragraphs WHERE id = @id",
+        database.NonQueryAsync(JobSql.SaveTranscript,
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@text", transcript), ("@language", StoredText.ClipOrNull(language, StoredText.LanguageLength)), ("@paragraphs", paragraphs));
 
     public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET transcript_posted = 1 WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken);
+        database.NonQueryAsync(JobSql.MarkTranscriptPosted, p => p.AddWithValue("@id", jobId), cancellationToken);
 
     public Task SaveAnswerAsync(string jobId, ModelOutcome outcome, CancellationToken cancellationToken)
     {
         var succeeded = outcome as ModelOutcome.Succeeded;
         var failed = outcome as ModelOutcome.Failed;
         return database.NonQueryAsync(
-            $"""
-            INSERT INTO answers (job_id, prompt, model, ok, body, served_by, prompt_tokens, completion_tokens, cost, seconds, attempts, status)
-            VALUES (@id, @prompt, @model, @ok, @body, @served, @in, @out, @cost, @seconds, @attempts, @status)
-            ON CONFLICT (job_id, prompt, model) DO NOTHING
-            """,
+            JobSql.SaveAnswer,
             p => p.AddWithValue("@id", jobId), cancellationToken,
             ("@prompt", StoredText.Fit(outcome.Prompt, StoredText.PromptLength)),
             ("@model", StoredText.Fit(outcome.Model, StoredText.NameLength)), ("@ok", succeeded is null ? 0 : 1),
@@ -33,10 +29,10 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
     }
 
     public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
-        database.ListAsync($"SELECT {JobRows.AnswerColumns} FROM answers WHERE job_id = @id", JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
+        database.ListAsync(JobSql.Answers, JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
 
     public Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE jobs SET page_token_hash = @hash, page_token = @token WHERE id = @id", p => p.AddWithValue("@id", jobId), cancellationToken,
+        database.NonQueryAsync(JobSql.SavePageToken, p => p.AddWithValue("@id", jobId), cancellationToken,
             ("@hash", PageToken.Hash(token)), ("@token", token));
 
     public async Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
@@ -58,6 +54,6 @@ internal sealed class SqliteJobResults(SqliteDatabase database) : IJobResults
         }, cancellationToken) > 0;
 
     public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
-        database.NonQueryAsync("UPDATE answers SET posted = 1 WHERE job_id = @id AND prompt = @prompt AND model = @model",
+        database.NonQueryAsync(JobSql.MarkAnswerPosted,
             p => p.AddWithValue("@id", jobId), cancellationToken, ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));
 }

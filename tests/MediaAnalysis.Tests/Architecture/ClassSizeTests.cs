@@ -10,7 +10,7 @@ public sealed class ClassSizeTests
     [Fact]
     public void No_class_is_over_300_lines_across_its_partial_files()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", "MediaAnalysis");
+        var source = RepositoryFiles.Path("src", "MediaAnalysis");
         var sizes = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsBuildOutput(source, f))
             .GroupBy(f => Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileName(f).Split('.')[0]), StringComparer.Ordinal)
@@ -26,17 +26,5 @@ public sealed class ClassSizeTests
     {
         var first = Path.GetRelativePath(source, file).Split(Path.DirectorySeparatorChar)[0];
         return first is "bin" or "obj";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MediaAnalysis.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("MediaAnalysis.sln is not above " + AppContext.BaseDirectory);
     }
 }

@@ -7,23 +7,11 @@ namespace MediaAnalysis.Tests.Diagnostics;
 
 // GET /metrics after a real job through `serve`: the numbers are the job's own (from the store and the fakes).
 [Collection(MediaCollection.Name)]
-public sealed class MetricsTests(MediaFiles media) : IAsyncLifetime
+public sealed class MetricsTests(MediaFiles media) : DiscordFlowTest(media)
 {
-    private PipelineHarness _outside = null!;
-    private DiscordFlowHarness _d = null!;
-
-    public async Task InitializeAsync()
+    private protected override void Prepare(PipelineHarness outside)
     {
-        _outside = await PipelineHarness.StartAsync();
-        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _outside.OpenRouter.FailAlways(PipelineHarness.Models[0], FakeChatReply.ErrorIn200());
-        _d = await DiscordFlowHarness.StartAsync(_outside);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _d.DisposeAsync();
-        await _outside.DisposeAsync();
+        outside.OpenRouter.FailAlways(PipelineHarness.Models[0], FakeChatReply.ErrorIn200());
     }
 
     [Fact]

@@ -1,10 +1,7 @@
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
-using MediaAnalysis.Storage;
 using MediaAnalysis.Tests.Pipeline;
 using MediaAnalysis.Tests.Queue;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Tests.MultiInstance;
 
@@ -13,42 +10,25 @@ namespace MediaAnalysis.Tests.MultiInstance;
 // on the same PostgreSQL database. A's cancel reaches B through the database (NOTIFY, else B's next lease renewal):
 // B kills its ffmpeg and its status names who cancelled.
 [Collection(MediaCollection.Name)]
-#pragma warning disable CA1001 // the store is disposed in IAsyncLifetime.DisposeAsync
-public sealed class CrossInstanceCancelTests : INeedsPostgres, IAsyncLifetime
+public sealed class CrossInstanceCancelTests : SharedStoreTest
 {
-    private readonly TestDatabase _database = new();
-    private PostgresJobStore _store = null!;
-#pragma warning restore CA1001
-
-    public async Task InitializeAsync()
-    {
-        _store = new PostgresJobStore(Options.Create(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = _database.ConnectionString }),
-            NullLogger<PostgresJobStore>.Instance);
-        await _store.InitializeAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        await _database.DropAsync();
-    }
 
     [StoreFact]
     public async Task A_cancel_clicked_on_one_instance_stops_the_job_and_its_ffmpeg_on_the_instance_running_it()
     {
         await using var outside = await PipelineHarness.StartAsync();
         outside.Files.ServeFile("/long.wav", await JobQueueTests.LongWavAsync(outside.Root), "audio/wav");
-        using var b = ServeInstance.Start(outside, _database.ConnectionString, "web-b");
+        using var b = ServeInstance.Start(outside, Database.ConnectionString, "web-b");
         var bTemp = Path.Combine(outside.Root, "tmp-web-b");
-        var id = (await _store.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/long.wav"), "A", "k"), 10, DateTimeOffset.UtcNow,
+        var id = (await Store.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/long.wav"), "A", "k"), 10, DateTimeOffset.UtcNow,
             CancellationToken.None)).Job!.Id;
-        await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAsync(id, CancellationToken.None))!.Stage == "extracting"
+        await ResumeAfterKillTests.WaitUntil(async () => (await Store.GetAsync(id, CancellationToken.None))!.Stage == "extracting"
             && AudioExtractorTests.FfmpegProcessesUsing(bTemp).Count > 0);
         // A starts only now, so the job can only be B's.
         await using var a = await QueueHarness.StartAsync(outside, new()
         {
             ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = _database.ConnectionString,
+            ["Storage:ConnectionString"] = Database.ConnectionString,
             ["Queue:InstanceId"] = "web-a",
         });
 
@@ -56,9 +36,9 @@ public sealed class CrossInstanceCancelTests : INeedsPostgres, IAsyncLifetime
         var outcome = await a.Queue.CancelAsync(id, "@Ana", CancellationToken.None);
 
         Assert.Equal(CancelOutcome.Cancelling, outcome);
-        await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAsync(id, CancellationToken.None))!.State == JobState.Cancelled
+        await ResumeAfterKillTests.WaitUntil(async () => (await Store.GetAsync(id, CancellationToken.None))!.State == JobState.Cancelled
             && b.Lines().Any(l => l.JobId == id && l.Kind == "status" && l.State == nameof(JobState.Cancelled)));
-        var job = (await _store.GetAsync(id, CancellationToken.None))!;
+        var job = (await Store.GetAsync(id, CancellationToken.None))!;
         Assert.Equal("Cancelled by @Ana.", job.Note);
         Assert.Equal("@Ana", job.CancelRequestedBy);
         Assert.Equal("Cancelled by @Ana.", b.Lines().Last(l => l.JobId == id && l.Kind == "status").Note);

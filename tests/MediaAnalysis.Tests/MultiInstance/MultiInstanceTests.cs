@@ -1,9 +1,6 @@
 using MediaAnalysis.Jobs;
 using MediaAnalysis.Fakes;
-using MediaAnalysis.Storage;
 using MediaAnalysis.Tests.Queue;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MediaAnalysis.Tests.MultiInstance;
 
@@ -11,47 +8,20 @@ namespace MediaAnalysis.Tests.MultiInstance;
 // of them, the database keeps the rules: a job is finished by someone, nothing is posted twice, and one tenant's
 // jobs never run at once.
 [Collection(MediaCollection.Name)]
-#pragma warning disable CA1001 // the store is disposed in IAsyncLifetime.DisposeAsync
-public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyncLifetime
+public sealed class MultiInstanceTests(MediaFiles media) : SharedStoreTest
 {
-    private readonly TestDatabase _database = new();
-    private PostgresJobStore _store = null!;
-#pragma warning restore CA1001
-
-    public async Task InitializeAsync()
-    {
-        _store = new PostgresJobStore(Options.Create(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = _database.ConnectionString }),
-            NullLogger<PostgresJobStore>.Instance);
-        await _store.InitializeAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        await _database.DropAsync();
-    }
 
     [StoreFact]
     public async Task The_instance_running_a_job_is_killed_mid_fan_out_and_another_finishes_it_posting_each_answer_once()
     {
         await using var outside = await PipelineHarness.StartAsync();
-        var slow = PipelineHarness.Models[2];
-        outside.OpenRouter.LatencyFor = model => model == slow ? TimeSpan.FromSeconds(120) : TimeSpan.Zero;
-        outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
-        using var a = ServeInstance.Start(outside, _database.ConnectionString, "web-a");
-        using var b = ServeInstance.Start(outside, _database.ConnectionString, "web-b");
-        var instances = new[] { a, b };
-
-        var job = await EnqueueAsync(outside, "A", "k");
-        // The four fast answers are in and posted as they came (issue 12: no answer waits for a slower one).
-        await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAnswersAsync(job, CancellationToken.None)).Count == 4
-            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 4);
-        var runner = instances.Single(i => i.Lines().Any(l => l.Kind == "transcript"));
-        var other = instances.Single(i => i != runner);
+        var (job, instances, runner, other) = await TwoInstancesWithFourAnswersAsync(outside, TimeSpan.FromSeconds(120));
+        using var a = instances[0];
+        using var b = instances[1];
         await runner.KillAsync();
         outside.OpenRouter.LatencyFor = null;
 
-        await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAsync(job, CancellationToken.None))!.State == JobState.Done
+        await ResumeAfterKillTests.WaitUntil(async () => (await Store.GetAsync(job, CancellationToken.None))!.State == JobState.Done
             && other.Lines().Any(l => l.Kind == "status" && l.State == nameof(JobState.Done)));
 
         var lines = instances.SelectMany(i => i.Lines()).Where(l => l.JobId == job).ToList();
@@ -62,33 +32,23 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         Assert.Equal(2, other.Lines().Count(l => l.Kind == "answer")); // the four fast ones went out before the kill
         Assert.Contains(other.Lines(), l => l.Kind == "status" && l.Note == "The bot restarted; picking up where it left off.");
         Assert.Single(outside.Deepgram.Requests);
-        Assert.Equal(2, (await _store.GetAsync(job, CancellationToken.None))!.Attempts);
+        Assert.Equal(2, (await Store.GetAsync(job, CancellationToken.None))!.Attempts);
     }
 
     [StoreFact]
     public async Task A_frozen_instance_whose_lease_was_taken_wakes_and_posts_nothing_more()
     {
         await using var outside = await PipelineHarness.StartAsync();
-        var slow = PipelineHarness.Models[2];
-        outside.OpenRouter.LatencyFor = model => model == slow ? TimeSpan.FromSeconds(25) : TimeSpan.Zero;
-        outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
-        using var a = ServeInstance.Start(outside, _database.ConnectionString, "web-a");
-        using var b = ServeInstance.Start(outside, _database.ConnectionString, "web-b");
-        var instances = new[] { a, b };
-
-        var job = await EnqueueAsync(outside, "A", "k");
-        // The four fast answers are in and posted as they came (issue 12: no answer waits for a slower one).
-        await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAnswersAsync(job, CancellationToken.None)).Count == 4
-            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 4);
-        var frozen = instances.Single(i => i.Lines().Any(l => l.Kind == "transcript"));
-        var other = instances.Single(i => i != frozen);
+        var (job, instances, frozen, other) = await TwoInstancesWithFourAnswersAsync(outside, TimeSpan.FromSeconds(25));
+        using var a = instances[0];
+        using var b = instances[1];
         await frozen.FreezeAsync();
         var postedBeforeFreezing = frozen.Lines().Count;
         outside.OpenRouter.LatencyFor = null;
 
         // Past its lease the other instance takes the job and finishes it; then the frozen one wakes, with its
         // slow model calls still coming back to it.
-        await ResumeAfterKillTests.WaitUntil(async () => (await _store.GetAsync(job, CancellationToken.None))!.State == JobState.Done
+        await ResumeAfterKillTests.WaitUntil(async () => (await Store.GetAsync(job, CancellationToken.None))!.State == JobState.Done
             && other.Lines().Any(l => l.Kind == "status" && l.State == nameof(JobState.Done)));
         await frozen.ThawAsync();
         await ResumeAfterKillTests.WaitUntil(() => Task.FromResult(frozen.Said("lost its lease") || frozen.Lines().Count > postedBeforeFreezing));
@@ -99,7 +59,7 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         var answers = instances.SelectMany(i => i.Lines()).Where(l => l.Kind == "answer").Select(l => (l.Prompt, l.Model)).ToList();
         Assert.Equal(6, answers.Count);
         Assert.Equal(6, answers.Distinct().Count());
-        Assert.Equal(JobState.Done, (await _store.GetAsync(job, CancellationToken.None))!.State);
+        Assert.Equal(JobState.Done, (await Store.GetAsync(job, CancellationToken.None))!.State);
     }
 
     [StoreFact]
@@ -114,15 +74,15 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
             jobs.Add(await EnqueueAsync(outside, "A", $"a{i}"));
             jobs.Add(await EnqueueAsync(outside, "B", $"b{i}"));
         }
-        using var a = ServeInstance.Start(outside, _database.ConnectionString, "web-a");
-        using var b = ServeInstance.Start(outside, _database.ConnectionString, "web-b");
-        using var c = ServeInstance.Start(outside, _database.ConnectionString, "web-c");
+        using var a = ServeInstance.Start(outside, Database.ConnectionString, "web-a");
+        using var b = ServeInstance.Start(outside, Database.ConnectionString, "web-b");
+        using var c = ServeInstance.Start(outside, Database.ConnectionString, "web-c");
         var instances = new[] { a, b, c };
 
         await ResumeAfterKillTests.WaitUntil(async () =>
-            (await Task.WhenAll(jobs.Select(j => _store.GetAsync(j, CancellationToken.None)))).All(j => j!.State == JobState.Done));
+            (await Task.WhenAll(jobs.Select(j => Store.GetAsync(j, CancellationToken.None)))).All(j => j!.State == JobState.Done));
 
-        var done = await Task.WhenAll(jobs.Select(j => _store.GetAsync(j, CancellationToken.None)));
+        var done = await Task.WhenAll(jobs.Select(j => Store.GetAsync(j, CancellationToken.None)));
         foreach (var tenant in done.GroupBy(j => j!.Tenant))
         {
             var runs = tenant.OrderBy(j => j!.StartedAt).ToList();
@@ -142,7 +102,23 @@ public sealed class MultiInstanceTests(MediaFiles media) : INeedsPostgres, IAsyn
         Assert.Equal(jobs.Count * 6, instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")));
     }
 
+    // Two instances, one job: its slowest model answers after `slowest`, the four fast answers are in and posted as
+    // they came (issue 12: no answer waits for a slower one). Returns the instance running it and the other.
+    private async Task<(string Job, ServeInstance[] Instances, ServeInstance Runner, ServeInstance Other)> TwoInstancesWithFourAnswersAsync(
+        PipelineHarness outside, TimeSpan slowest)
+    {
+        var slow = PipelineHarness.Models[2];
+        outside.OpenRouter.LatencyFor = model => model == slow ? slowest : TimeSpan.Zero;
+        outside.Files.ServeFile("/v.mp4", media[TestVideoKind.Normal]);
+        ServeInstance[] instances = [ServeInstance.Start(outside, Database.ConnectionString, "web-a"), ServeInstance.Start(outside, Database.ConnectionString, "web-b")];
+        var job = await EnqueueAsync(outside, "A", "k");
+        await ResumeAfterKillTests.WaitUntil(async () => (await Store.GetAnswersAsync(job, CancellationToken.None)).Count == 4
+            && instances.Sum(i => i.Lines().Count(l => l.Kind == "answer")) == 4);
+        var runner = instances.Single(i => i.Lines().Any(l => l.Kind == "transcript"));
+        return (job, instances, runner, instances.Single(i => i != runner));
+    }
+
     private async Task<string> EnqueueAsync(PipelineHarness outside, string tenant, string key) =>
-        (await _store.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/v.mp4"), tenant, key, videoKey: key), 10, DateTimeOffset.UtcNow,
+        (await Store.EnqueueAsync(QueueHarness.Request(outside.FileUrl("/v.mp4"), tenant, key, videoKey: key), 10, DateTimeOffset.UtcNow,
             CancellationToken.None)).Job!.Id;
 }

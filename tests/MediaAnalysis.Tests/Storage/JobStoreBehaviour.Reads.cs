@@ -7,6 +7,20 @@ namespace MediaAnalysis.Tests.Storage;
 public abstract partial class JobStoreBehaviour
 {
     [StoreFact]
+    public async Task A_platform_state_is_replaced_only_while_it_is_still_the_one_expected()
+    {
+        var job = await Enqueue("A", "a0");
+        const string accepted = "{\"token\":\"t\"}";
+        await Progress.SavePlatformStateAsync(job.Id, accepted, CancellationToken.None);
+
+        Assert.True(await Progress.ReplacePlatformStateAsync(job.Id, accepted, "{\"message\":\"1\"}", CancellationToken.None));
+        Assert.False(await Progress.ReplacePlatformStateAsync(job.Id, accepted, "{\"message\":\"2\"}", CancellationToken.None));
+        Assert.False(await Progress.ReplacePlatformStateAsync("no-such-job", accepted, "{}", CancellationToken.None));
+
+        Assert.Equal("{\"message\":\"1\"}", (await Intake.GetAsync(job.Id, CancellationToken.None))!.PlatformState);
+    }
+
+    [StoreFact]
     public async Task A_jobs_progress_and_transcript_read_back_whole()
     {
         var job = await Enqueue("A", "a0");

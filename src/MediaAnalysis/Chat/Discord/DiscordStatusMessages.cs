@@ -14,13 +14,14 @@ public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, 
     private const int Tries = 5;
 
     // In the background: the endpoint's answer must not wait for it.
-    public void Learn(string jobId, DiscordJobState state) => _ = Task.Run(() => LearnAsync(jobId, state));
+    public void Learn(string jobId, string? storedState) => _ = Task.Run(() => LearnAsync(jobId, storedState));
 
-    public async Task LearnAsync(string jobId, DiscordJobState state)
+    // `storedState` is the job's Discord state as the accept stored it.
+    public async Task LearnAsync(string jobId, string? storedState)
     {
-        ArgumentNullException.ThrowIfNull(state);
         try
         {
+            var state = DiscordJobState.Parse(storedState);
             string? id = null;
             for (var attempt = 1; id is null; attempt++)
             {
@@ -34,16 +35,9 @@ public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, 
                     // not made yet
                 }
             }
-            // Read again: the worker may have started the job and saved more meanwhile; it also learns the id itself.
-            if (await queue.GetAsync(jobId, CancellationToken.None) is not { } job)
-            {
-                return;
-            }
-            var current = DiscordJobState.Parse(job.PlatformState);
-            if (current.StatusMessageId is null)
-            {
-                await queue.ReplyContextFor(job).SavePlatformStateAsync((current with { StatusMessageId = id }).Serialize(), CancellationToken.None);
-            }
+            // Kept only if the state is still the accept's: a worker that started the job meanwhile saved more and
+            // learns the id itself. No read first: in a burst, one write per job is all this costs the store.
+            await queue.ReplacePlatformStateAsync(jobId, storedState!, (state with { StatusMessageId = id }).Serialize(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is DiscordApiException or System.Data.Common.DbException or InvalidOperationException)
         {

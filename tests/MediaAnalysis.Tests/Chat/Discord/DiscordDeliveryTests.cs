@@ -7,29 +7,13 @@ namespace MediaAnalysis.Tests.Chat.Discord;
 // What people rely on (issue 12): a status that outlives the interaction token, the asker told when it is
 // done, every answer visible as soon as its call returns, refusals in plain words.
 [Collection(MediaCollection.Name)]
-public sealed class DiscordDeliveryTests(MediaFiles media) : IAsyncLifetime
+public sealed class DiscordDeliveryTests(MediaFiles media) : DiscordFlowTest(media)
 {
-    private PipelineHarness _outside = null!;
-    private DiscordFlowHarness _d = null!;
-
-    public async Task InitializeAsync()
-    {
-        _outside = await PipelineHarness.StartAsync();
-        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _d = await DiscordFlowHarness.StartAsync(_outside);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _d.DisposeAsync();
-        await _outside.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_job_queued_past_its_interaction_token_still_edits_its_status_and_makes_its_thread()
     {
         var release = new TaskCompletionSource();
-        _outside.Files.ServePausing("/attachments/long.mp4", media[TestVideoKind.Normal], new FileInfo(media[TestVideoKind.Normal]).Length / 2, release.Task);
+        _outside.Files.ServePausing("/attachments/long.mp4", Media[TestVideoKind.Normal], new FileInfo(Media[TestVideoKind.Normal]).Length / 2, release.Task);
         var first = _d.SlashCommand("long.mp4");
         var waiting = _d.SlashCommand("standup.mp4");
         waiting["member"]!["user"]!["id"] = "1300000000000000777"; // someone else (the same asker and attachment would be one job)

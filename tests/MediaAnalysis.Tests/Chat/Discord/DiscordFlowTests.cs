@@ -7,24 +7,12 @@ using MediaAnalysis.Fakes.Discord;
 namespace MediaAnalysis.Tests.Chat.Discord;
 
 [Collection(MediaCollection.Name)]
-public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
+public sealed class DiscordFlowTests(MediaFiles media) : DiscordFlowTest(media)
 {
-    private PipelineHarness _outside = null!;
-    private DiscordFlowHarness _d = null!;
-
-    public async Task InitializeAsync()
+    private protected override void Prepare(PipelineHarness outside)
     {
-        _outside = await PipelineHarness.StartAsync();
-        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
         // The read-only test asks /healthz right before and right after the database turns read-only.
-        _outside.Settings["Diagnostics:HealthCheckCacheFor"] = "00:00:00";
-        _d = await DiscordFlowHarness.StartAsync(_outside);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _d.DisposeAsync();
-        await _outside.DisposeAsync();
+        outside.Settings["Diagnostics:HealthCheckCacheFor"] = "00:00:00";
     }
 
     [Fact]
@@ -112,7 +100,7 @@ public sealed class DiscordFlowTests(MediaFiles media) : IAsyncLifetime
     [Fact]
     public async Task The_message_command_analyzes_the_messages_video()
     {
-        _outside.Files.ServeFile("/attachments/demo.mp4", media[TestVideoKind.Normal]);
+        _outside.Files.ServeFile("/attachments/demo.mp4", Media[TestVideoKind.Normal]);
         var interaction = _d.MessageCommand("demo.mp4");
 
         var reply = await _d.InteractAsync(interaction);

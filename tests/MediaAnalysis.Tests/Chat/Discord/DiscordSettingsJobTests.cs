@@ -1,4 +1,3 @@
-using MediaAnalysis.Fakes;
 using MediaAnalysis.Jobs;
 using static MediaAnalysis.Tests.Chat.Discord.DiscordSettingsPayloads;
 
@@ -7,24 +6,9 @@ namespace MediaAnalysis.Tests.Chat.Discord;
 // A server's settings reach its next job: the fake OpenRouter sees its prompts, models and answer language, the
 // fake Deepgram its glossary, the duration limit its longest video; a running job keeps what it started with.
 [Collection(MediaCollection.Name)]
-public sealed class DiscordSettingsJobTests(MediaFiles media) : IAsyncLifetime
+public sealed class DiscordSettingsJobTests(MediaFiles media) : DiscordFlowTest(media)
 {
     private static readonly string[] ServerModels = ["vendor-d/model-4", "vendor-a/model-1", "vendor-e/model-5"];
-    private PipelineHarness _outside = null!;
-    private DiscordFlowHarness _d = null!;
-
-    public async Task InitializeAsync()
-    {
-        _outside = await PipelineHarness.StartAsync();
-        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _d = await DiscordFlowHarness.StartAsync(_outside);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _d.DisposeAsync();
-        await _outside.DisposeAsync();
-    }
 
     private Task<System.Text.Json.Nodes.JsonObject> Models(params string[] models) =>
         _d.InteractAsync(Command(_d, "models", Option("model1", 3, models[0]), Option("model2", 3, models[1]), Option("model3", 3, models[2])));

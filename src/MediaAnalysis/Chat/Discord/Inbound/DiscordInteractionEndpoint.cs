@@ -166,7 +166,7 @@ public static class DiscordInteractionEndpoint
         DiscordLog.InteractionQueued(logger, interaction.Id, result.Outcome.ToString());
         if (result.Outcome == EnqueueOutcome.Created && result.Job is { } created)
         {
-            statusMessages.Learn(created.Id, state);
+            statusMessages.Learn(created.Id, created.PlatformState);
         }
         var note = candidates > 1 ? $"That message has {candidates} videos; I'm analyzing the first, {DiscordAttachmentName.Of(video)}." : null;
         return result.Outcome switch
