@@ -11,25 +11,18 @@ namespace MediaAnalysis.Tests.Chat.Discord;
 // plain refusals for a job still running and past the daily limit; and a question never waits for the server's
 // running video job (its own lane).
 [Collection(MediaCollection.Name)]
-public sealed class DiscordAskTests(MediaFiles media) : IAsyncLifetime
+public sealed class DiscordAskTests(MediaFiles media) : DiscordFlowTest(media)
 {
     public const string Asker = "vendor-q/asker";
     private static readonly Dictionary<string, string?> Settings = new() { ["Analysis:QuestionModel"] = Asker, ["Limits:QuestionsPerMemberDaily"] = "2" };
-    private PipelineHarness _outside = null!;
-    private DiscordFlowHarness _d = null!;
     private string _firstInteraction = "";
 
-    public async Task InitializeAsync()
+    private protected override void Prepare(PipelineHarness outside)
     {
-        _outside = await PipelineHarness.StartAsync();
-        _outside.Files.ServeFile("/attachments/standup.mp4", media[TestVideoKind.Normal]);
-        _d = await DiscordFlowHarness.StartAsync(_outside, Settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _d.DisposeAsync();
-        await _outside.DisposeAsync();
+        foreach (var (key, value) in Settings)
+        {
+            outside.Settings[key] = value;
+        }
     }
 
     [Fact]
