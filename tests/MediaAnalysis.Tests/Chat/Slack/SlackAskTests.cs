@@ -51,6 +51,27 @@ public sealed class SlackAskTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_posted_before_a_restart_but_not_marked_is_found_in_the_thread_and_not_posted_again()
+    {
+        var parent = await FinishedVideoAsync();
+        var ts = await MentionAsync(parent, "what did they decide?");
+        await WaitForPostedAsync(ts);
+        var question = (await _h.App.Services.GetRequiredService<IQuestionStore>().GetQuestionAsync($"slack:{Slack.TeamId}:{Channel}:{ts}", CancellationToken.None))!;
+        var before = Slack.MessagesIn(Channel, parent).Count;
+
+        // The replier of the next process: the answer was stored before it started.
+        var api = _h.App.Services.GetRequiredService<MediaAnalysis.Chat.Slack.Api.SlackApiClient>();
+        var next = new MediaAnalysis.Chat.Slack.SlackQuestionReplier(api, TimeProvider.System);
+        await next.PostAnswerAsync(question, CancellationToken.None);
+        Assert.Equal(before, Slack.MessagesIn(Channel, parent).Count);
+        Assert.NotEmpty(Slack.RequestsFor("conversations.replies"));
+
+        // One that is not in the thread yet is posted.
+        await next.PostAnswerAsync(question with { Key = question.Key + "-other" }, CancellationToken.None);
+        Assert.Equal(before + 1, Slack.MessagesIn(Channel, parent).Count);
+    }
+
+    [Fact]
     public async Task A_question_while_the_video_still_runs_is_refused_privately_in_the_thread()
     {
         _h.Outside.OpenRouter.Latency = TimeSpan.FromSeconds(30);
