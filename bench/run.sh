@@ -16,6 +16,8 @@
 #                           peak (streamed from SQLite), against reading the transcript whole; refuses at load average >= 4
 #   bench/run.sh screenshots  a sample job's page (answers, verdict, questions, transcript) in Chromium at 1280 and 375 px
 #                           into docs/results-page.png and docs/results-page-phone.png (committed; needs /usr/bin/chromium)
+#   bench/run.sh questions  one video analyzed, then QUESTIONS (default 20) signed /ask in its thread one after another:
+#                           accept (deferred reply) -> answer posted, against a fixed question-model latency (MODEL_MS, default 2000)
 #   bench/run.sh            pipeline and fanout (load takes ~20 minutes)
 # Needs root (memcap.sh makes a cgroup), ffmpeg, the .NET 10 SDK. Media and reports go to $BENCH_DIR
 # (default /tmp/media-analysis-bench), never into the repository.
@@ -255,7 +257,16 @@ screenshots() {
   dotnet "$FANOUT" --screenshots "$ROOT/docs"
 }
 
+questions() {
+  log "question latency: ${QUESTIONS:-20} questions, model latency ${MODEL_MS:-2000} ms"
+  make_video small.mp4 90 800
+  dotnet build -c Release -v q --nologo bench/LoadBench >/dev/null
+  dotnet "$ROOT/bench/LoadBench/bin/Release/net10.0/LoadBench.dll" questions "$APP" "$OUT/media/small.mp4" "$OUT/questions" \
+    "${QUESTIONS:-20}" "${MODEL_MS:-2000}"
+}
+
 case "$WHAT" in
+  questions) questions ;;
   startup) startup ;;
   trickle) trickle ;;
   load) load small.mp4 ;;
@@ -267,5 +278,5 @@ case "$WHAT" in
   page) page ;;
   screenshots) screenshots ;;
   all) pipeline; fanout ;;
-  *) echo "usage: bench/run.sh [pipeline|fanout|page|screenshots|startup|load|load-large|burst|chaos|trickle|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|fanout|page|screenshots|questions|startup|load|load-large|burst|chaos|trickle|all]" >&2; exit 2 ;;
 esac

@@ -26,6 +26,10 @@ if (args is ["trickle", .. var trickleArgs])
 {
     return await MediaAnalysis.Bench.Trickle.RunAsync(trickleArgs);
 }
+if (args is ["questions", .. var questionArgs])
+{
+    return await MediaAnalysis.Bench.Questions.RunAsync(questionArgs);
+}
 if (args is ["chaos", .. var chaosArgs])
 {
     return await Chaos.RunAsync(chaosArgs);

@@ -20,6 +20,7 @@ public static class ChatRegistration
             services.AddSingleton<DiscordReplier>();
             services.AddSingleton<DiscordStatusMessages>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<DiscordReplier>());
+            services.AddSingleton<MediaAnalysis.Queue.Questions.IQuestionReplier, DiscordQuestionReplier>();
             services.AddHostedService<DiscordWarmUp>();
         }
         services.AddSlackProtocol();
@@ -29,7 +30,9 @@ public static class ChatRegistration
             services.AddSingleton<SlackRequests>();
             services.AddSingleton<SlackVideoFinder>();
             services.AddSingleton<SlackCancels>();
+            services.AddSingleton<SlackQuestions>();
             services.AddSingleton<IChatReplier>(sp => sp.GetRequiredService<SlackReplier>());
+            services.AddSingleton<MediaAnalysis.Queue.Questions.IQuestionReplier, SlackQuestionReplier>();
         }
         return services;
     }

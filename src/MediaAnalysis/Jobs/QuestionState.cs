@@ -7,4 +7,7 @@ public enum QuestionState
     Pending,
     Answered,
     Posted,
+
+    // The model could not answer: the asker was told, and it is not tried again.
+    Failed,
 }

@@ -16,6 +16,8 @@ public static class QueueRegistration
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.SectionName);
         services.AddJobStore();
         services.AddSingleton<Questions.QuestionDesk>();
+        services.AddSingleton<Questions.QuestionRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Questions.QuestionRunner>());
         services.AddSingleton<WorkerWakeUp>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<ChatRepliers>();

@@ -38,6 +38,24 @@ public sealed class SpendMeter(
         return BillAsync(job, $"{SpendEntry.ModelCall}:{ok.Prompt}|{ok.Model}", SpendEntry.ModelCall, ok.Model, null, CostOf(ok), cancellationToken);
     }
 
+    // A follow-up question's answer, once per question (its key), under its video's job and its asker: it counts
+    // against the server's month like the rest. The 80% notice belongs to a video's status, so a question claims none.
+    public async Task BillQuestionAsync(QuestionRecord question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Model is not { } model)
+        {
+            return;
+        }
+        var usd = CostOf(new ModelOutcome.Succeeded("question", model, TimeSpan.Zero, 1, "", null, question.PromptTokens, question.CompletionTokens, question.Cost));
+        var entry = new SpendEntry(question.JobId, $"{SpendEntry.Question}:{question.Key}", question.Platform, question.Tenant, question.AskerId,
+            SpendEntry.Question, model, null, usd, limits.Now);
+        if (await ledger.RecordAsync(entry, cancellationToken))
+        {
+            metrics.Spent(SpendEntry.Question, usd);
+        }
+    }
+
     public decimal CostOf(ModelOutcome.Succeeded outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -18,6 +18,14 @@ public interface IQuestionStore
     // Answered -> Posted; false when it was not answered-and-unposted.
     Task<bool> MarkQuestionPostedAsync(string key, CancellationToken cancellationToken);
 
+    // Pending -> Failed (the model could not answer; said once, never retried); false when it was not pending.
+    Task<bool> MarkQuestionFailedAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
+
+    // The job a question asked in this thread is about: the thread's latest finished job, else its latest unfinished
+    // one (to refuse in words), else null. A job belongs to the thread when its channel is `thread` (null: never) or its platform
+    // state contains `stateFragment` (exact JSON text the platform's adapter writes, e.g. "answers_in":"123").
+    Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken);
+
     // Pending and answered-but-unposted questions, oldest first (what a restart picks up).
     Task<IReadOnlyList<QuestionRecord>> UnfinishedQuestionsAsync(CancellationToken cancellationToken);
 

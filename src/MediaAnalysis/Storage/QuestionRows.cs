@@ -27,6 +27,22 @@ internal static class QuestionRows
 
     public const string MarkPosted = "UPDATE questions SET state = 'posted' WHERE id = @id AND state = 'answered'";
 
+    public const string MarkFailed = "UPDATE questions SET state = 'failed', answered_at = @now WHERE id = @id AND state = 'pending'";
+
+    // The thread's latest finished job, else its latest unfinished one: the job asked in it (its channel is the thread)
+    // or the one whose adapter state names it (the fragment, exact JSON text the adapter writes).
+    public static readonly string JobInThread = $"""
+        SELECT {JobRows.JobColumns} FROM jobs
+        WHERE platform = @platform AND tenant = @tenant AND (channel = @thread OR platform_state LIKE @like)
+        ORDER BY CASE WHEN state IN ('queued', 'running') THEN 1 ELSE 0 END, seq DESC LIMIT 1
+        """;
+
+    public static (string Name, object? Value)[] ThreadParameters(string platform, string tenant, string? thread, string stateFragment) =>
+    [
+        ("@platform", StoredText.Fit(platform, StoredText.PlatformLength)), ("@tenant", StoredText.Fit(tenant, StoredText.IdLength)),
+        ("@thread", thread is null ? null : StoredText.Fit(thread, StoredText.IdLength)), ("@like", "%" + stateFragment + "%"),
+    ];
+
     public static readonly string Get = $"SELECT {Columns} FROM questions WHERE id = @id";
 
     public static readonly string Unfinished = $"SELECT {Columns} FROM questions WHERE state IN ('pending', 'answered') ORDER BY created_at, id";

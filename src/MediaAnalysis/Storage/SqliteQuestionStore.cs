@@ -26,6 +26,17 @@ internal sealed class SqliteQuestionStore(SqliteDatabase database) : IQuestionSt
     public async Task<bool> MarkQuestionPostedAsync(string key, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(QuestionRows.MarkPosted, _ => { }, cancellationToken, ("@id", StoredText.Fit(key, StoredText.KeyLength))) > 0;
 
+    public async Task<bool> MarkQuestionFailedAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(QuestionRows.MarkFailed, _ => { }, cancellationToken,
+            ("@id", StoredText.Fit(key, StoredText.KeyLength)), ("@now", now.ToUnixTimeMilliseconds())) > 0;
+
+    public async Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken)
+    {
+        var rows = await database.ListAsync(QuestionRows.JobInThread, JobRows.ReadJob, cancellationToken,
+            QuestionRows.ThreadParameters(platform, tenant, thread, stateFragment));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     public Task<IReadOnlyList<QuestionRecord>> UnfinishedQuestionsAsync(CancellationToken cancellationToken) =>
         database.ListAsync(QuestionRows.Unfinished, QuestionRows.Read, cancellationToken);
 

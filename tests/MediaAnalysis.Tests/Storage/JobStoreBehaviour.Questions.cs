@@ -95,4 +95,41 @@ public abstract partial class JobStoreBehaviour
         Assert.Null(await Questions.GetQuestionAsync("old-q", CancellationToken.None));
         Assert.Null(await Questions.GetQuestionAsync("hand-q", CancellationToken.None));
     }
+
+    [StoreFact]
+    public async Task A_threads_job_is_its_latest_finished_one_else_its_running_one_found_by_channel_or_state()
+    {
+        // "C1" is every test job's channel; the thread "T9" is named only in the second and third jobs' state.
+        var first = await Enqueue("A", "k1");
+        var second = await Enqueue("A", "k2");
+        var third = await Enqueue("A", "k3");
+        await Progress.SavePlatformStateAsync(second.Id, """{"answers_in":"T9","thread":true}""", CancellationToken.None);
+        await Progress.SavePlatformStateAsync(third.Id, """{"answers_in":"T9","thread":true}""", CancellationToken.None);
+        const string fragment = "\"answers_in\":\"T9\"";
+
+        Assert.Equal(third.Id, (await Questions.JobInThreadAsync("test", "A", "T9", fragment, CancellationToken.None))?.Id);
+        await Claims.FinishAsync(second.Id, JobState.Done, null, T0, CancellationToken.None);
+        Assert.Equal(second.Id, (await Questions.JobInThreadAsync("test", "A", "T9", fragment, CancellationToken.None))?.Id);
+        // By channel: all three were asked in C1, and the finished one wins over the later queued one.
+        Assert.Equal(second.Id, (await Questions.JobInThreadAsync("test", "A", "C1", "\"answers_in\":\"C1\"", CancellationToken.None))?.Id);
+        await Claims.FinishAsync(first.Id, JobState.Failed, null, T0, CancellationToken.None);
+        Assert.Equal(second.Id, (await Questions.JobInThreadAsync("test", "A", "C1", "\"answers_in\":\"C1\"", CancellationToken.None))?.Id);
+        Assert.Null(await Questions.JobInThreadAsync("test", "B", "T9", fragment, CancellationToken.None));
+        Assert.Null(await Questions.JobInThreadAsync("test", "A", "T8", "\"answers_in\":\"T8\"", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task A_question_the_model_could_not_answer_is_failed_once_and_left_alone_after_a_restart()
+    {
+        var job = await Enqueue("A", "k0");
+        await Questions.AskAsync(Question("q1", job.Id), 20, T0, CancellationToken.None);
+
+        Assert.True(await Questions.MarkQuestionFailedAsync("q1", T0.AddSeconds(2), CancellationToken.None));
+        Assert.False(await Questions.MarkQuestionFailedAsync("q1", T0.AddSeconds(3), CancellationToken.None));
+        Assert.False(await Questions.SaveQuestionAnswerAsync("q1", Answer("late"), T0.AddSeconds(4), CancellationToken.None));
+
+        Assert.Equal(QuestionState.Failed, (await Questions.GetQuestionAsync("q1", CancellationToken.None))!.State);
+        Assert.Empty(await Questions.UnfinishedQuestionsAsync(CancellationToken.None));
+        Assert.Empty(await Questions.ExchangesAsync(job.Id, 3, CancellationToken.None));
+    }
 }

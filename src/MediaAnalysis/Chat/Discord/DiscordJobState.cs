@@ -44,6 +44,10 @@ public sealed record DiscordJobState
     [JsonPropertyName("notified")]
     public bool Notified { get; init; }
 
+    // The JSON text a job's state holds when its answers go to this thread (a snowflake: digits only), as
+    // Serialize writes it, for finding the thread's job (IQuestionStore.JobInThreadAsync).
+    public static string AnswersIn(string threadId) => $"\"answers_in\":\"{threadId}\"";
+
     public string Serialize() => JsonSerializer.Serialize(this, DiscordStateJsonContext.Default.DiscordJobState);
 
     public static DiscordJobState Parse(string? json) =>

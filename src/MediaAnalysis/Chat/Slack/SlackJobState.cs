@@ -24,6 +24,10 @@ public sealed record SlackJobState
     [JsonPropertyName("notified")]
     public bool Notified { get; init; }
 
+    // The JSON text a job's state holds for this thread, as Serialize writes it (channel, then thread_ts), for
+    // finding the thread's job (IQuestionStore.JobInThreadAsync). Slack ids and timestamps need no escaping.
+    public static string Thread(string channel, string threadTs) => $"\"channel\":\"{channel}\",\"thread_ts\":\"{threadTs}\"";
+
     public string Serialize() => JsonSerializer.Serialize(this, SlackStateJsonContext.Default.SlackJobState);
 
     public static SlackJobState Parse(string? json) =>

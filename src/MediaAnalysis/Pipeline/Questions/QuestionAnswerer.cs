@@ -24,8 +24,13 @@ public sealed class QuestionAnswerer(SchemaCall call, IOptions<AnalysisOptions> 
     };
 
     // (answer, null), or (null, why the model could not answer) in words.
+    public Task<(QuestionAnswer? Answer, string? Failure)> AnswerAsync(
+        Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, CancellationToken cancellationToken) =>
+        AnswerAsync(transcript, question, earlier, null, cancellationToken);
+
+    // `titles`: the job's answers' titles (QuestionTitles.Block), or null.
     public async Task<(QuestionAnswer? Answer, string? Failure)> AnswerAsync(
-        Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, CancellationToken cancellationToken)
+        Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, string? titles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var model = analysis.Value.EffectiveQuestionModel;
@@ -35,7 +40,7 @@ public sealed class QuestionAnswerer(SchemaCall call, IOptions<AnalysisOptions> 
         var failure = "no answer";
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var (reply, usage, error) = await call.PostAsync(QuestionRequest.Body(model, transcript, question, earlier, 1000), cancellationToken);
+            var (reply, usage, error) = await call.PostAsync(QuestionRequest.Body(model, transcript, question, earlier, 1000, titles), cancellationToken);
             if (usage is not null)
             {
                 promptTokens = usage.PromptTokens is { } p ? (promptTokens ?? 0) + p : promptTokens;

@@ -5,7 +5,8 @@ using MediaAnalysis.Pipeline.Transcription;
 
 namespace MediaAnalysis.Pipeline.Questions;
 
-// A follow-up question's request: the structured transcript ([m:ss] S1: paragraphs), the thread's last three
+// A follow-up question's request: the structured transcript ([m:ss] S1: paragraphs), the answers' titles when they
+// fit (QuestionTitles), the thread's last three
 // questions and answers, the question, and a json_schema response_format (QuestionJson).
 public static class QuestionRequest
 {
@@ -19,18 +20,23 @@ public static class QuestionRequest
         follow-ups like "and the second point?" can be understood; answer only the last question.
         """;
 
-    public static byte[] Body(string model, Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, int maxTokens)
+    public static byte[] Body(string model, Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, int maxTokens, string? titles = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(earlier);
-        return SchemaRequestBody.Write(model, maxTokens, System + "\n" + AnswerInstructions.For(transcript), User(transcript, question, earlier),
+        return SchemaRequestBody.Write(model, maxTokens, System + "\n" + AnswerInstructions.For(transcript), User(transcript, question, earlier, titles),
             QuestionJson.SchemaName, QuestionJson.Schema);
     }
 
-    public static string User(Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier)
+    // `titles`: QuestionTitles.Block, or null when the answers' titles do not fit (or there are none).
+    public static string User(Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, string? titles = null)
     {
         ArgumentNullException.ThrowIfNull(earlier);
         var text = new StringBuilder("Transcript:\n").Append(TranscriptText.Prompt(transcript)).Append("\n\n");
+        if (titles is { Length: > 0 })
+        {
+            text.Append(titles).Append("\n\n");
+        }
         var last = earlier.TakeLast(Earlier).ToList();
         if (last.Count > 0)
         {

@@ -10,7 +10,7 @@ namespace MediaAnalysis.Queue.Questions;
 // ones in their own lane (Queue:MaxConcurrentQuestions), never behind a server's running video job.
 public sealed partial class QuestionDesk(
     IQuestionStore questions,
-    IJobIntake jobs,
+    IJobStore jobs,
     QuestionAnswerer answerer,
     IOptions<LimitsOptions> limits,
     IOptions<QueueOptions> queue,
@@ -49,6 +49,12 @@ public sealed partial class QuestionDesk(
         };
     }
 
+    public Task<JobRecord?> JobAsync(string jobId, CancellationToken cancellationToken) => jobs.GetAsync(jobId, cancellationToken);
+
+    // The job a question asked in this thread is about (IQuestionStore.JobInThreadAsync); null when the thread has none.
+    public Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken) =>
+        questions.JobInThreadAsync(platform, tenant, thread, stateFragment, cancellationToken);
+
     // Answers a pending question and stores the answer (once: false answer when another run stored it first).
     // Returns the stored question, answered, or why it could not be answered.
     public async Task<(QuestionRecord? Answered, string? Failure)> AnswerAsync(string key, CancellationToken cancellationToken)
@@ -71,7 +77,8 @@ public sealed partial class QuestionDesk(
                 return (null, TranscriptGone);
             }
             var earlier = await questions.ExchangesAsync(question.JobId, QuestionRequest.Earlier, cancellationToken);
-            var (answer, failure) = await answerer.AnswerAsync(transcript, question.Question, earlier, cancellationToken);
+            var titles = QuestionTitles.Block((await jobs.GetAnswersAsync(question.JobId, cancellationToken)).Select(a => a.Outcome));
+            var (answer, failure) = await answerer.AnswerAsync(transcript, question.Question, earlier, titles, cancellationToken);
             if (answer is null)
             {
                 return (null, failure);

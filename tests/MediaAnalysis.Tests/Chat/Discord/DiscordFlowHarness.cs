@@ -109,6 +109,39 @@ public sealed class DiscordFlowHarness : IAsyncDisposable
         return json;
     }
 
+    // /ask question:<text>, as Discord sends it from a channel of this type (11: a public thread under channel 200).
+    public JsonObject Ask(string channelId, string question, string userId = "1300000000000000300", int channelType = 11)
+    {
+        var json = Payload("chat-input-analyze-attachment.CONSTRUCTED.json");
+        json["data"] = new JsonObject
+        {
+            ["id"] = "1300000000000000011", ["name"] = "ask", ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "question", ["type"] = 3, ["value"] = question }),
+        };
+        json["channel_id"] = channelId;
+        json["channel"]!["id"] = channelId;
+        json["channel"]!["type"] = channelType;
+        json["channel"]!["parent_id"] = Discord.DefaultChannelId;
+        json["member"]!["user"]!["id"] = userId;
+        return json;
+    }
+
+    // Until the question asked with this interaction is in this state (posted: its answer is in the thread).
+    public async Task<QuestionRecord> WaitForQuestionAsync(string interactionId, QuestionState state = QuestionState.Posted)
+    {
+        var questions = App.Services.GetRequiredService<IQuestionStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await questions.GetQuestionAsync($"discord:{interactionId}", CancellationToken.None) is { } q && q.State == state)
+            {
+                return q;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"the question did not reach {state}");
+    }
+
     public static JsonObject Button(JsonObject origin, string customId, string userId, string permissions = "0")
     {
         var json = (JsonObject)origin.DeepClone();

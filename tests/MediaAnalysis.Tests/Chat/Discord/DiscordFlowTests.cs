@@ -71,7 +71,8 @@ public sealed class DiscordFlowTests(MediaFiles media) : DiscordFlowTest(media)
         var thread = Assert.Single(_d.Discord.Threads);
         var original = _d.Discord.Message(thread.Id)!;   // the thread starts from the status message
         Assert.Contains("✅", original.Content);
-        Assert.Equal([DiscordDeleteButtons.Ask + job.Id], original.ButtonIds);   // no Cancel once it ended
+        // No Cancel once it ended: "Ask a question" (issue 18) and Delete (issue 19).
+        Assert.Equal([DiscordStatusButtons.AskPrefix + job.Id, DiscordDeleteButtons.Ask + job.Id], original.ButtonIds);
         var posted = _d.Discord.MessagesIn(thread.Id);
         Assert.Equal("standup.transcript.txt", Assert.Single(posted[0].Files).FileName);
         var titles = posted.Skip(1).SelectMany(m => m.EmbedTitles).ToList();

@@ -78,7 +78,8 @@ public sealed class DiscordVerdictTests(MediaFiles media) : IAsyncLifetime
         Assert.Contains("✅", status.Content);
         Assert.True(status.Edits > 0);
         Assert.Equal((DiscordStatusButtons.PageButton, url), Assert.Single(status.Links));
-        Assert.Equal([DiscordDeleteButtons.Ask + job.Id], status.ButtonIds);
+        // No Cancel once it ended: "Ask a question" (issue 18) and Delete (issue 19).
+        Assert.Equal([DiscordStatusButtons.AskPrefix + job.Id, DiscordDeleteButtons.Ask + job.Id], status.ButtonIds);
         Assert.Empty(_d.Discord.Violations);
     }
 

@@ -11,6 +11,8 @@ public static class DiscordCommands
     public const string LanguageOption = "language";
     public const string AnalyzeVideo = "Analyze video";
     public const string Usage = "usage";
+    public const string Ask = "ask";
+    public const string QuestionOption = "question";
 
     // Members who may post in the channel; Discord admins can still change this per server.
     private static readonly string SendMessages = DiscordPermissions.Format(DiscordPermissions.SendMessages);
@@ -73,9 +75,31 @@ public static class DiscordCommands
         },
     ];
 
+    // /ask, for everyone who may post: a question about the video whose thread it is used in.
+    public static ApplicationCommand AskCommand { get; } = new()
+    {
+        Name = Ask,
+        Type = ApplicationCommandType.ChatInput,
+        Description = "Ask about the video analyzed in this thread (use it inside the video's thread)",
+        Options =
+        [
+            new ApplicationCommandOption
+            {
+                Type = CommandOptionType.String,
+                Name = QuestionOption,
+                Description = "Your question, e.g. what did they decide about pricing?",
+                Required = true,
+                MaxLength = 1000,
+            },
+        ],
+        DefaultMemberPermissions = SendMessages,
+        IntegrationTypes = GuildInstall,
+        Contexts = GuildOnly,
+    };
+
     // /settings, for server managers.
     public static ApplicationCommand Settings { get; } = DiscordSettingsCommand.Definition(GuildInstall, GuildOnly);
 
     // What `discord register-commands` puts in place.
-    public static IReadOnlyList<ApplicationCommand> Registered { get; } = [.. All, Settings];
+    public static IReadOnlyList<ApplicationCommand> Registered { get; } = [.. All, AskCommand, Settings];
 }

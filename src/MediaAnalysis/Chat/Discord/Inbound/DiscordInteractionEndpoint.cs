@@ -34,6 +34,7 @@ public static class DiscordInteractionEndpoint
         IOptions<DiscordOptions> options,
         ServerSettings settings,
         SettingsRules rules,
+        MediaAnalysis.Queue.Questions.QuestionRunner questions,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -67,11 +68,20 @@ public static class DiscordInteractionEndpoint
             InteractionType.Ping => Respond(InteractionResponse.Pong),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Usage =>
                 Respond(await DiscordUsage.AnswerAsync(interaction, spend, cancellationToken)),
+            // The server's access rules apply to questions as to videos (a thread is judged by its parent channel).
+            InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Ask =>
+                Respond(interaction.GuildId is { } asked && await AccessRefusalAsync(interaction, asked, settings, logger, cancellationToken) is { } refused
+                    ? DiscordRenderer.Ephemeral(refused)
+                    : await DiscordAskEndpoint.CommandAsync(interaction, questions, time, cancellationToken)),
             InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordSettingsCommand.Name =>
                 RespondAny(await DiscordSettingsEndpoint.CommandAsync(interaction, settings, rules, spend, cancellationToken)),
             InteractionType.ApplicationCommand => await AnalyzeAsync(interaction, queue, statusMessages, options.Value, settings, time, logger, cancellationToken),
             InteractionType.ApplicationCommandAutocomplete => Results.Json(
                 await DiscordSettingsEndpoint.AutocompleteAsync(interaction, settings, rules, cancellationToken), DiscordJsonContext.Default.AutocompleteResponse),
+            InteractionType.ModalSubmit when DiscordAskEndpoint.IsAsk(interaction.Data?.CustomId) =>
+                Respond(await DiscordAskEndpoint.ModalAsync(interaction, questions, cancellationToken)),
+            InteractionType.MessageComponent when DiscordAskEndpoint.IsAsk(interaction.Data?.CustomId) =>
+                RespondAny(DiscordAskEndpoint.Button(interaction.Data!.CustomId!)),
             InteractionType.ModalSubmit => Respond(await DiscordSettingsEndpoint.ModalAsync(interaction, settings, rules, cancellationToken)),
             InteractionType.MessageComponent when DiscordDeleteButtons.Read(interaction.Data?.CustomId) is var (prefix, jobId) =>
                 Respond(await DiscordDeletes.HandleAsync(interaction, prefix, jobId, queue, logger, cancellationToken)),

@@ -38,7 +38,7 @@ public static partial class DiscordRenderer
         {
             Content = TextClip.Clip(content, DiscordLimits.Content),
             // An empty list removes the button on the edit that ends the job.
-            Components = DiscordStatusButtons.For(status, cancelId) is { Count: > 0 } buttons ? [Component.Row(buttons)] : [],
+            Components = DiscordStatusButtons.For(status, cancelId, threadId is not null) is { Count: > 0 } buttons ? [Component.Row(buttons)] : [],
             AllowedMentions = AllowedMentions.None,
         };
     }

@@ -16,7 +16,8 @@ public static partial class SlackEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpRequest request, SlackSignatureVerifier verifier, SlackRequests requests, SlackVideoFinder finder,
+        SlackQuestions questions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (Verify(request, body, verifier, loggers) is { } refusal)
@@ -38,49 +39,10 @@ public static partial class SlackEndpoints
                 return Results.Json(new SlackChallenge(envelope.Challenge ?? ""), SlackEndpointJsonContext.Default.SlackChallenge);
             case EventEnvelope.EventCallback when envelope.Event is { } evt && envelope.TeamId is { } team:
                 var botUser = envelope.Authorizations is { Count: > 0 } auth ? auth[0].UserId : null;
-                await OnEventAsync(team, botUser, evt, requests, finder, cancellationToken);
+                await SlackMentions.OnEventAsync(team, botUser, evt, requests, finder, questions, cancellationToken);
                 return Results.Ok();
             default:
                 return Results.Ok();
-        }
-    }
-
-    // app_mention, or a file_share message that mentions the bot (Slack sometimes sends only the latter):
-    // both carry the same message ts, so whichever comes second, and every retry, finds the job already made,
-    // and a refusal about that message is said once. "@bot analyze" in a video's thread analyzes the thread's parent.
-    private static async Task OnEventAsync(string team, string? botUser, SlackEvent evt, SlackRequests requests, SlackVideoFinder finder, CancellationToken cancellationToken)
-    {
-        var text = evt.Text ?? "";
-        var mentioned = evt.Type == "app_mention"
-            || (evt.Type == "message" && evt.Subtype == "file_share" && botUser is not null && text.Contains($"<@{botUser}>", StringComparison.Ordinal));
-        if (!mentioned || evt.BotId is not null || evt.Channel is not { } channel || evt.User is not { } user || evt.Ts is not { } ts || user == botUser)
-        {
-            return;
-        }
-        var noteThread = evt.ThreadTs;
-        var once = $"{team}:{channel}:{ts}";
-        var pick = await finder.PickAsync(evt, cancellationToken);
-        var ask = new SlackAsk("mention", team, channel, user, ts) { ThreadTs = evt.ThreadTs, Delivery = ts, NoteThreadTs = noteThread };
-        if (pick.File is null && evt.ThreadTs is { } parentTs && parentTs != ts && SlackMentionText.AsksToAnalyze(text)
-            && await finder.ThreadParentAsync(channel, parentTs, cancellationToken) is { } parent)
-        {
-            pick = await finder.PickAsync(parent, cancellationToken);
-            ask = ask with { MessageTs = parentTs, ThreadTs = parentTs };
-        }
-        if (pick.File is not { } file)
-        {
-            requests.TellLater(channel, user, pick.Refusal
-                ?? "I didn't find a video in that message. Mention me in the message that shares the video, or use the \"Analyze video\" shortcut on it.",
-                noteThread, once);
-            return;
-        }
-        if (await requests.AnalyzeAsync(ask, file, cancellationToken) is { } note)
-        {
-            requests.TellLater(channel, user, note, noteThread, once);
-        }
-        else if (pick.Note is { } several)
-        {
-            requests.TellLater(channel, user, several, noteThread, once);
         }
     }
 
