@@ -259,9 +259,10 @@ public sealed class DiscordAskTests(MediaFiles media) : DiscordFlowTest(media)
     {
         var thread = await FinishedThreadAsync();
         var status = _d.Discord.Message(thread)!;
-        var buttonId = Assert.Single(status.ButtonIds);
         var job = (await _d.Store.FindByKeyAsync($"discord:{_firstInteraction}", CancellationToken.None))!;
-        Assert.Equal(DiscordStatusButtons.AskPrefix + job.Id, buttonId);
+        // Ask, then Delete (issue 19).
+        Assert.Equal([DiscordStatusButtons.AskPrefix + job.Id, DiscordDeleteButtons.Ask + job.Id], status.ButtonIds);
+        var buttonId = status.ButtonIds[0];
         _outside.OpenRouter.Enqueue(Asker, FakeChatReply.Success("""{"answer":"In May [0:02].","supported":true,"moments":["0:02"]}"""));
 
         var click = DiscordFlowHarness.Button(_d.SlashCommand("unused.mp4"), buttonId, "1300000000000000300");
@@ -287,7 +288,7 @@ public sealed class DiscordAskTests(MediaFiles media) : DiscordFlowTest(media)
     public async Task A_forged_ask_form_for_another_servers_job_is_refused()
     {
         var thread = await FinishedThreadAsync();
-        var buttonId = Assert.Single(_d.Discord.Message(thread)!.ButtonIds);
+        var buttonId = _d.Discord.Message(thread)!.ButtonIds.Single(id => id.StartsWith(DiscordStatusButtons.AskPrefix, StringComparison.Ordinal));
         var submit = DiscordSettingsPayloads.ModalSubmit(_d, buttonId, ("question", "When do they ship?"));
         submit["guild_id"] = "1300000000000000999";
 
