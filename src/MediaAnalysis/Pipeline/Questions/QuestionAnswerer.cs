@@ -29,11 +29,19 @@ public sealed class QuestionAnswerer(SchemaCall call, IOptions<AnalysisOptions> 
         AnswerAsync(transcript, question, earlier, null, cancellationToken);
 
     // `titles`: the job's answers' titles (QuestionTitles.Block), or null.
-    public async Task<(QuestionAnswer? Answer, string? Failure)> AnswerAsync(
-        Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, string? titles, CancellationToken cancellationToken)
+    public Task<(QuestionAnswer? Answer, string? Failure)> AnswerAsync(
+        Transcript transcript, string question, IReadOnlyList<QuestionExchange> earlier, string? titles, CancellationToken cancellationToken) =>
+        AnswerAsync(transcript, question, earlier, titles, null, cancellationToken);
+
+    // `jobModels`: the models the job ran with (its server's own, from its settings snapshot); the first answers when
+    // the operator named no Analysis:QuestionModel. Null: the operator's models.
+    public async Task<(QuestionAnswer? Answer, string? Failure)> AnswerAsync(Transcript transcript, string question,
+        IReadOnlyList<QuestionExchange> earlier, string? titles, IReadOnlyList<string>? jobModels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var model = analysis.Value.EffectiveQuestionModel;
+        var model = string.IsNullOrWhiteSpace(analysis.Value.QuestionModel) && jobModels is [var first, ..]
+            ? first
+            : analysis.Value.EffectiveQuestionModel;
         var clock = Stopwatch.StartNew();
         int? promptTokens = null, completionTokens = null;
         decimal? cost = null;

@@ -78,7 +78,8 @@ public sealed partial class QuestionDesk(
             }
             var earlier = await questions.ExchangesAsync(question.JobId, QuestionRequest.Earlier, cancellationToken);
             var titles = QuestionTitles.Block((await jobs.GetAnswersAsync(question.JobId, cancellationToken)).Select(a => a.Outcome));
-            var (answer, failure) = await answerer.AnswerAsync(transcript, question.Question, earlier, titles, cancellationToken);
+            var (answer, failure) = await answerer.AnswerAsync(transcript, question.Question, earlier, titles,
+                JobSettings.Parse(job.SettingsSnapshot).Models, cancellationToken);
             if (answer is null)
             {
                 return (null, failure);

@@ -1,3 +1,4 @@
+using MediaAnalysis.Fakes;
 using MediaAnalysis.Jobs;
 using static MediaAnalysis.Tests.Chat.Discord.DiscordSettingsPayloads;
 
@@ -12,6 +13,22 @@ public sealed class DiscordSettingsJobTests(MediaFiles media) : DiscordFlowTest(
 
     private Task<System.Text.Json.Nodes.JsonObject> Models(params string[] models) =>
         _d.InteractAsync(Command(_d, "models", Option("model1", 3, models[0]), Option("model2", 3, models[1]), Option("model3", 3, models[2])));
+
+    [Fact]
+    public async Task A_question_goes_to_the_first_of_the_models_its_job_ran_with_when_the_operator_named_no_question_model()
+    {
+        await Models(ServerModels);
+        var interaction = _d.SlashCommand("standup.mp4");
+        await _d.InteractAsync(interaction);
+        Assert.Equal(JobState.Done, (await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>())).State);
+        _outside.OpenRouter.Enqueue(ServerModels[0], FakeChatReply.Success("""{"answer":"In May [0:02].","supported":true,"moments":["0:02"]}"""));
+
+        var ask = _d.Ask(Assert.Single(_d.Discord.Threads).Id, "When do they ship?");
+        await _d.InteractAsync(ask);
+        await _d.WaitForQuestionAsync(ask["id"]!.GetValue<string>());
+
+        Assert.Equal(ServerModels[0], _outside.OpenRouter.Requests.Single(r => r.SchemaName == "video_answer").Model);
+    }
 
     [Fact]
     public async Task The_next_job_runs_with_the_servers_prompts_models_answer_language_and_glossary()

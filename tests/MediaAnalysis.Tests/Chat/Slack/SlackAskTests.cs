@@ -88,6 +88,21 @@ public sealed class SlackAskTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_question_in_a_channel_the_workspace_closed_to_the_bot_is_refused_privately()
+    {
+        var parent = await FinishedVideoAsync();
+        await _h.App.Services.GetRequiredService<MediaAnalysis.Settings.ServerSettings>().ApplyAsync("slack", Slack.TeamId, "admin",
+            MediaAnalysis.Settings.SettingsSwitches.Access(null, "C0ELSEWHERE", null), CancellationToken.None);
+
+        await MentionAsync(parent, "what did they decide?");
+        var refusal = await SlackFlowHarness.EventuallyAsync(() => Slack.Messages.FirstOrDefault(m => m.EphemeralFor == Person), m => m is not null);
+
+        Assert.Contains("C0ELSEWHERE", refusal!.Text, StringComparison.Ordinal);
+        Assert.Equal(parent, refusal.ThreadTs);
+        Assert.DoesNotContain(_h.Outside.OpenRouter.Requests, r => r.Model == Asker);
+    }
+
+    [Fact]
     public async Task A_mention_in_a_thread_the_bot_never_analyzed_is_no_question()
     {
         var parent = Slack.PostUserMessage(Channel, Person, "just chatting");

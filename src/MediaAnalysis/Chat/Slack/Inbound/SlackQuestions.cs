@@ -18,6 +18,12 @@ public sealed partial class SlackQuestions(QuestionRunner questions, SlackReques
             return false;
         }
         var key = $"slack:{team}:{channel}:{ts}";
+        // The workspace's access rule, as for a video: a thread is judged by its channel.
+        if (await requests.AccessRefusalAsync(new SlackAsk("question", team, channel, user, ts) { ThreadTs = threadTs }, cancellationToken) is { } refused)
+        {
+            requests.TellLater(channel, user, refused, threadTs, key);
+            return true;
+        }
         var decision = await questions.AskAsync(new QuestionRecord
         {
             Key = key,

@@ -74,9 +74,10 @@ public sealed class SlackRequests(
     }
 
     // The workspace's channel rule (its settings); workspace admins and owners always may (users.info, asked only
-    // when the rule would refuse).
-    private async Task<string?> AccessRefusalAsync(SlackAsk ask, CancellationToken cancellationToken)
+    // when the rule would refuse). Questions in a video's thread pass the same rule (SlackQuestions).
+    public async Task<string?> AccessRefusalAsync(SlackAsk ask, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ask);
         TenantSettings current;
         try
         {
