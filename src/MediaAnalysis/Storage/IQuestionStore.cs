@@ -26,6 +26,14 @@ public interface IQuestionStore
     // state contains `stateFragment` (exact JSON text the platform's adapter writes, e.g. "answers_in":"123").
     Task<JobRecord?> JobInThreadAsync(string platform, string tenant, string? thread, string stateFragment, CancellationToken cancellationToken);
 
+    // Claims an unfinished question for `owner` ("instance/nonce") until now + lease: true when it was free, lapsed, or
+    // held by the same instance id (a restart); false when another live process is answering it, or it is finished.
+    // Claiming again renews.
+    Task<bool> ClaimQuestionAsync(string key, string owner, string instanceId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    // Keys of unfinished questions whose claim, held by another process than `owner`, lapsed before `now` (it died), oldest first.
+    Task<IReadOnlyList<string>> LapsedQuestionsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken);
+
     // Pending and answered-but-unposted questions, oldest first (what a restart picks up).
     Task<IReadOnlyList<QuestionRecord>> UnfinishedQuestionsAsync(CancellationToken cancellationToken);
 

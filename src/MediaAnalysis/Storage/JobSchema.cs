@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 10;
+    public const int Version = 11;
 
     public static readonly string[] Migrations =
     [
@@ -186,6 +186,13 @@ public static class JobSchema
         // models the budget cannot see: read by model, newest first, whatever the ledger's size.
         """
         CREATE INDEX spend_by_model ON spend_ledger (model, billed_at);
+        """,
+
+        // 11: who is answering a question, until when (renewed while it runs): with several instances on one
+        // database, one answers it; another takes it over only once the claim has lapsed (its holder died).
+        """
+        ALTER TABLE questions ADD COLUMN claimed_by VARCHAR(200);
+        ALTER TABLE questions ADD COLUMN claimed_until BIGINT;
         """,
     ];
 }

@@ -26,6 +26,12 @@ internal sealed class PostgresQuestionStore(PostgresDatabase database) : IQuesti
     public async Task<bool> MarkQuestionPostedAsync(string key, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(QuestionRows.MarkPosted, cancellationToken, ("@id", StoredText.Fit(key, StoredText.KeyLength))) > 0;
 
+    public async Task<bool> ClaimQuestionAsync(string key, string owner, string instanceId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(QuestionRows.Claim, cancellationToken, QuestionRows.ClaimParameters(key, owner, instanceId, now, lease)) > 0;
+
+    public Task<IReadOnlyList<string>> LapsedQuestionsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ListAsync(QuestionRows.Lapsed, r => r.GetString(0), cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@owner", owner));
+
     public async Task<bool> MarkQuestionFailedAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(QuestionRows.MarkFailed, cancellationToken,
             ("@id", StoredText.Fit(key, StoredText.KeyLength)), ("@now", now.ToUnixTimeMilliseconds())) > 0;

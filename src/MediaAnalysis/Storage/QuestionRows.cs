@@ -27,6 +27,26 @@ internal static class QuestionRows
 
     public const string MarkPosted = "UPDATE questions SET state = 'posted' WHERE id = @id AND state = 'answered'";
 
+    // The claim: free, lapsed, or held by this instance id (a restarted process takes its predecessor's at once).
+    public const string Claim = """
+        UPDATE questions SET claimed_by = @owner, claimed_until = @until
+        WHERE id = @id AND state IN ('pending', 'answered')
+          AND (claimed_until IS NULL OR claimed_until < @now OR substr(claimed_by, 1, length(@instance) + 1) = @instance || '/')
+        """;
+
+    // Unfinished questions another process claimed and let lapse (it died): this one takes them over. Its own (a run
+    // that failed here) wait for the next start, as before.
+    public const string Lapsed = """
+        SELECT id FROM questions WHERE state IN ('pending', 'answered') AND claimed_until < @now AND claimed_by <> @owner
+        ORDER BY created_at, id
+        """;
+
+    public static (string Name, object? Value)[] ClaimParameters(string key, string owner, string instance, DateTimeOffset now, TimeSpan lease) =>
+    [
+        ("@id", StoredText.Fit(key, StoredText.KeyLength)), ("@owner", StoredText.Clip(owner, 200)), ("@instance", instance),
+        ("@now", now.ToUnixTimeMilliseconds()), ("@until", (now + lease).ToUnixTimeMilliseconds()),
+    ];
+
     public const string MarkFailed = "UPDATE questions SET state = 'failed', answered_at = @now WHERE id = @id AND state = 'pending'";
 
     // The thread's latest finished job, else its latest unfinished one: the job asked in it (its channel is the thread)

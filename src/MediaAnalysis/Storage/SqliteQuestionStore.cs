@@ -26,6 +26,12 @@ internal sealed class SqliteQuestionStore(SqliteDatabase database) : IQuestionSt
     public async Task<bool> MarkQuestionPostedAsync(string key, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(QuestionRows.MarkPosted, _ => { }, cancellationToken, ("@id", StoredText.Fit(key, StoredText.KeyLength))) > 0;
 
+    public async Task<bool> ClaimQuestionAsync(string key, string owner, string instanceId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        await database.NonQueryAsync(QuestionRows.Claim, _ => { }, cancellationToken, QuestionRows.ClaimParameters(key, owner, instanceId, now, lease)) > 0;
+
+    public Task<IReadOnlyList<string>> LapsedQuestionsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ListAsync(QuestionRows.Lapsed, r => r.GetString(0), cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@owner", owner));
+
     public async Task<bool> MarkQuestionFailedAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.NonQueryAsync(QuestionRows.MarkFailed, _ => { }, cancellationToken,
             ("@id", StoredText.Fit(key, StoredText.KeyLength)), ("@now", now.ToUnixTimeMilliseconds())) > 0;

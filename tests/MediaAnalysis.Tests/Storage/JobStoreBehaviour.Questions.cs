@@ -37,6 +37,29 @@ public abstract partial class JobStoreBehaviour
     }
 
     [StoreFact]
+    public async Task One_live_process_answers_a_question_and_another_takes_it_over_only_once_its_claim_lapsed()
+    {
+        var job = await Enqueue("A", "k0");
+        await Questions.AskAsync(Question("q1", job.Id), 20, T0, CancellationToken.None);
+        var lease = TimeSpan.FromMinutes(2);
+
+        Assert.True(await Questions.ClaimQuestionAsync("q1", "web-a/1", "web-a", T0, lease, CancellationToken.None));
+        Assert.False(await Questions.ClaimQuestionAsync("q1", "web-b/1", "web-b", T0.AddMinutes(1), lease, CancellationToken.None));
+        Assert.True(await Questions.ClaimQuestionAsync("q1", "web-a/1", "web-a", T0.AddMinutes(1), lease, CancellationToken.None)); // renewed
+        Assert.True(await Questions.ClaimQuestionAsync("q1", "web-a/2", "web-a", T0.AddMinutes(2), lease, CancellationToken.None)); // web-a restarted
+        Assert.Empty(await Questions.LapsedQuestionsAsync("web-b/1", T0.AddMinutes(3), CancellationToken.None));
+
+        // web-a dies: past its claim, web-b sees the question and takes it; web-a's own process would not sweep it.
+        Assert.Equal(["q1"], await Questions.LapsedQuestionsAsync("web-b/1", T0.AddMinutes(5), CancellationToken.None));
+        Assert.Empty(await Questions.LapsedQuestionsAsync("web-a/2", T0.AddMinutes(5), CancellationToken.None));
+        Assert.True(await Questions.ClaimQuestionAsync("q1", "web-b/1", "web-b", T0.AddMinutes(5), lease, CancellationToken.None));
+
+        await Questions.SaveQuestionAnswerAsync("q1", Answer("In May."), T0.AddMinutes(6), CancellationToken.None);
+        await Questions.MarkQuestionPostedAsync("q1", CancellationToken.None);
+        Assert.False(await Questions.ClaimQuestionAsync("q1", "web-c/1", "web-c", T0.AddMinutes(30), lease, CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task The_daily_limit_counts_one_askers_questions_per_utc_day()
     {
         var job = await Enqueue("A", "k0");

@@ -8,16 +8,22 @@ namespace MediaAnalysis.Queue.Questions;
 // Answers and posts follow-up questions in the background: each new one at once (Start), and at every start the
 // ones a restart left behind: pending ones are answered then posted, answered-but-unposted ones posted, each once
 // (the store's pending -> answered -> posted steps are compare-and-set). A question the model could not answer is
-// marked failed and the asker told, never tried again.
+// marked failed and the asker told, never tried again. With several instances on one database a question is claimed
+// (renewed while it runs): one process answers it, and another takes it over only once the claim lapses.
 public sealed partial class QuestionRunner(
     QuestionDesk desk,
     IQuestionStore questions,
+    InstanceIdentity identity,
     IEnumerable<IQuestionReplier> repliers,
     SpendLimits limits,
     SpendMeter meter,
     TimeProvider time,
     ILogger<QuestionRunner> logger) : BackgroundService
 {
+    // A claim lasts this long and is renewed a third of the way; a dead holder's questions wait at most this (plus a sweep).
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, IQuestionReplier> _repliers = repliers.ToDictionary(r => r.Platform, StringComparer.Ordinal);
@@ -87,8 +93,20 @@ public sealed partial class QuestionRunner(
             {
                 Start(question.Key);
             }
+            // Questions another instance claimed and let lapse (it died) are taken over as their claims run out.
+            using var sweep = new PeriodicTimer(SweepEvery, time);
+            while (await sweep.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var key in await questions.LapsedQuestionsAsync(identity.Owner, time.GetUtcNow(), stoppingToken))
+                {
+                    Start(key);
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
         {
             LogFailed("-", ex.GetType().Name, ex.Message);
         }
@@ -121,20 +139,20 @@ public sealed partial class QuestionRunner(
                 LogFailed(key, "no replier", question.Platform);
                 return;
             }
-            var (answered, failure) = await desk.AnswerAsync(key, cancellationToken);
-            // A model call cut short by the shutdown is no failure: the next start answers it.
-            cancellationToken.ThrowIfCancellationRequested();
-            if (answered is { State: QuestionState.Answered })
+            if (!await questions.ClaimQuestionAsync(key, identity.Owner, identity.InstanceId, time.GetUtcNow(), ClaimFor, cancellationToken))
             {
-                // Billed once by its key, also when a restart gets here again.
-                await meter.BillQuestionAsync(answered, cancellationToken);
-                await replier.PostAnswerAsync(answered, cancellationToken);
-                await questions.MarkQuestionPostedAsync(key, cancellationToken);
+                return; // another live instance is answering it
             }
-            else if (answered is null && await questions.MarkQuestionFailedAsync(key, time.GetUtcNow(), cancellationToken))
+            using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewal = RenewAsync(key, renewing.Token);
+            try
             {
-                LogFailed(key, "not answered", failure ?? "");
-                await replier.PostFailureAsync(question, failure ?? "The question could not be answered.", cancellationToken);
+                await AnswerAndPostAsync(question, replier, cancellationToken);
+            }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renewal;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -144,6 +162,45 @@ public sealed partial class QuestionRunner(
         catch (Exception ex)
         {
             LogFailed(key, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    private async Task RenewAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var every = new PeriodicTimer(ClaimFor / 3, time);
+            while (await every.WaitForNextTickAsync(cancellationToken))
+            {
+                await questions.ClaimQuestionAsync(key, identity.Owner, identity.InstanceId, time.GetUtcNow(), ClaimFor, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or StoreUnavailableException)
+        {
+            LogFailed(key, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    private async Task AnswerAndPostAsync(QuestionRecord question, IQuestionReplier replier, CancellationToken cancellationToken)
+    {
+        var key = question.Key;
+        var (answered, failure) = await desk.AnswerAsync(key, cancellationToken);
+        // A model call cut short by the shutdown is no failure: the next start answers it.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (answered is { State: QuestionState.Answered })
+        {
+            // Billed once by its key, also when a restart gets here again.
+            await meter.BillQuestionAsync(answered, cancellationToken);
+            await replier.PostAnswerAsync(answered, cancellationToken);
+            await questions.MarkQuestionPostedAsync(key, cancellationToken);
+        }
+        else if (answered is null && await questions.MarkQuestionFailedAsync(key, time.GetUtcNow(), cancellationToken))
+        {
+            LogFailed(key, "not answered", failure ?? "");
+            await replier.PostFailureAsync(question, failure ?? "The question could not be answered.", cancellationToken);
         }
     }
 
