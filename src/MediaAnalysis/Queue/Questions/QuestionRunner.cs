@@ -14,6 +14,7 @@ public sealed partial class QuestionRunner(
     QuestionDesk desk,
     IQuestionStore questions,
     InstanceIdentity identity,
+    Microsoft.Extensions.Options.IOptions<StorageOptions> storage,
     IEnumerable<IQuestionReplier> repliers,
     SpendLimits limits,
     SpendMeter meter,
@@ -93,7 +94,12 @@ public sealed partial class QuestionRunner(
             {
                 Start(question.Key);
             }
-            // Questions another instance claimed and let lapse (it died) are taken over as their claims run out.
+            // Questions another instance claimed and let lapse (it died) are taken over as their claims run out. SQLite
+            // has one instance, whose own are picked up at its next start: nothing to sweep.
+            if (!storage.Value.IsPostgres)
+            {
+                return;
+            }
             using var sweep = new PeriodicTimer(SweepEvery, time);
             while (await sweep.WaitForNextTickAsync(stoppingToken))
             {

@@ -25,6 +25,9 @@ public static class DiscordPermissions
     // For the install link: every bit above plus READ_MESSAGE_HISTORY = 309237763072.
     public const ulong Install = ForThread | ForChannel | ReadMessageHistory;
 
+    // A member's: who may cancel someone else's job.
+    public const ulong ManageMessages = 1UL << 13;
+
     public static bool Has(string? bitfield, ulong required) =>
         ulong.TryParse(bitfield, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && (bits & required) == required;
 
