@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 
 namespace MediaAnalysis.Tests.Storage;
 
-// SQLite's writes share one kept connection whose statements stay prepared (SqliteWriter): a write that fails on it
-// must leave nothing behind (an open transaction, a statement prepared against a table that moved).
+// The accept's write path on SQLite (issue 14, item 7). Writes share one kept connection whose statements stay
+// prepared (SqliteWriter): a write that fails on it must leave nothing behind (an open transaction, a statement
+// prepared against a table that moved). The insert's next seq comes from an index, whatever the table's size.
 public sealed partial class SqliteJobStoreTests
 {
     [Fact]
@@ -27,5 +28,18 @@ public sealed partial class SqliteJobStoreTests
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM jobs";
         Assert.Equal(2L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_next_seq_is_read_from_an_index_not_a_scan()
+    {
+        await Enqueue("A", "s1");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync();
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs";
+        await using var reader = await plan.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Contains("INDEX jobs_by_seq", reader.GetString(3), StringComparison.Ordinal);
     }
 }
