@@ -50,13 +50,9 @@ public sealed class JobQueue(
 
     private async Task<(EnqueueResult Result, JobStatus? Status)> AcceptAsync(AnalyzeRequest request, CancellationToken cancellationToken)
     {
-        // Limits are checked for a new request only: the same delivery again still finds its job.
-        string? refusal = null;
-        int? daily = null;
-        if (await store.FindByKeyAsync(request.IdempotencyKey, cancellationToken) is null)
-        {
-            (refusal, daily) = await spend.CheckAsync(request, cancellationToken);
-        }
+        // Limits are checked for a new request only: the same delivery again still finds its job. Whether it is one
+        // is asked only of a request a limit would turn away; any other goes straight in, where the store tells.
+        var (refusal, daily) = await spend.CheckAsync(request, async ct => await store.FindByKeyAsync(request.IdempotencyKey, ct) is not null, cancellationToken);
         if (refusal is not null)
         {
             return Refused(request, refusal);
@@ -84,7 +80,7 @@ public sealed class JobQueue(
         {
             return (result, null);
         }
-        var status = await StatusAsync(job, cancellationToken);
+        var status = await StatusAsync(job, result.QueuePosition, cancellationToken);
         return (result, status);
     }
 
@@ -104,7 +100,10 @@ public sealed class JobQueue(
         store.ReplacePlatformStateAsync(jobId, expected, state, cancellationToken);
 
     // A queued job's status carries its place in line and an estimate from recent run times.
-    public async Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken)
+    public Task<JobStatus> StatusAsync(JobRecord job, CancellationToken cancellationToken) => StatusAsync(job, null, cancellationToken);
+
+    // `knownPosition`: the place the store gave as it accepted the job (no second read).
+    private async Task<JobStatus> StatusAsync(JobRecord job, int? knownPosition, CancellationToken cancellationToken)
     {
         var status = JobStatus.From(job, analysis.Value.EffectivePrompts.Select(p => p.Name), analysis.Value.EffectiveModels) with
         {
@@ -114,14 +113,14 @@ public sealed class JobQueue(
         {
             return status;
         }
-        var position = await store.QueuePositionAsync(job.Id, cancellationToken);
+        var position = knownPosition ?? await store.QueuePositionAsync(job.Id, cancellationToken);
         var average = await RecentAverageAsync(cancellationToken);
         return status with { QueuePosition = position, EstimatedWait = position is { } p && average is { } a ? a * p : null };
     }
 
     // The last 20 jobs' average run time, read again at most every AverageFor: an estimate that is seconds stale
-    // is as good, and a burst of accepts does not read it once each. No average yet is not kept: the first job
-    // to finish gives the others their estimate at once.
+    // is as good, and a burst of accepts does not read it once each. A job's end forgets it (RefreshQueuedAsync),
+    // so the first job to finish gives the others their estimate at once.
     private static readonly TimeSpan AverageFor = TimeSpan.FromSeconds(5);
 
     private sealed record Average(TimeSpan? Value, DateTimeOffset ReadAt);
@@ -136,7 +135,7 @@ public sealed class JobQueue(
             return known.Value;
         }
         var value = await store.RecentAverageDurationAsync(cancellationToken);
-        Volatile.Write(ref _average, value is null ? null : new Average(value, now));
+        Volatile.Write(ref _average, new Average(value, now));
         return value;
     }
 
@@ -197,6 +196,7 @@ public sealed class JobQueue(
     // After a job in a tenant ends, everyone behind it moves up: their status messages say so.
     public async Task RefreshQueuedAsync(string platform, string tenant, CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _average, null);
         if (repliers.For(platform) is not { } replier)
         {
             return;

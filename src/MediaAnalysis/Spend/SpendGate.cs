@@ -20,15 +20,19 @@ public sealed class SpendGate(
     // Refusal: null when the request may be accepted, else the private line for the person (the month's budget used
     // up). DailyLimit: the member's jobs per UTC day, which the store checks as it accepts (AnalyzeRequest.MemberDailyLimit:
     // the count and the accept are one step, so two requests at the same instant cannot both take the last one).
-    public async Task<(string? Refusal, int? DailyLimit)> CheckAsync(AnalyzeRequest request, CancellationToken cancellationToken)
+    // `known`: whether the request was accepted before (a delivery again, which finds its job, never a refusal),
+    // asked only when the budget would turn it away.
+    public async Task<(string? Refusal, int? DailyLimit)> CheckAsync(
+        AnalyzeRequest request, Func<CancellationToken, Task<bool>> known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(known);
         var effective = await limits.ForAsync(request.Platform, request.Tenant, cancellationToken);
         if (effective.MonthlyBudgetUsd is { } budget)
         {
             var now = limits.Now;
             var month = await limits.MonthAsync(request.Platform, request.Tenant, request.RequesterId, now, cancellationToken);
-            if (month.TenantUsd >= budget)
+            if (month.TenantUsd >= budget && !await known(cancellationToken))
             {
                 return (Refuse(request, "budget", SpendText.BudgetUsedUp(SpendText.Place(request.Platform), budget, month.TenantUsd, now,
                     raisable: limits.OperatorBudget is not { } ceiling || budget < ceiling)), null);

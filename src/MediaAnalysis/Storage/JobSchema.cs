@@ -14,7 +14,7 @@ namespace MediaAnalysis.Storage;
 //   version-1 database.
 public static class JobSchema
 {
-    public const int Version = 11;
+    public const int Version = 12;
 
     public static readonly string[] Migrations =
     [
@@ -193,6 +193,12 @@ public static class JobSchema
         """
         ALTER TABLE questions ADD COLUMN claimed_by VARCHAR(200);
         ALTER TABLE questions ADD COLUMN claimed_until BIGINT;
+        """,
+
+        // 12: the next job's seq (MAX(seq) in every accept's insert) from an index of its own: without it, SQLite
+        // reads all of jobs_by_tenant, which grows with every job kept.
+        """
+        CREATE INDEX jobs_by_seq ON jobs (seq);
         """,
     ];
 }

@@ -27,7 +27,31 @@ internal sealed partial class SqliteDatabase(StorageOptions options, ILogger log
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private static readonly object Configured = new();
 
-    public void Dispose() => _writes.Dispose();
+    // Kept open for the writes that take it (SqliteWriter); touched only inside the write gate.
+    private SqliteWriter? _writer;
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writes.Dispose();
+    }
+
+    // A write on the kept connection, its statements prepared once. A write that fails leaves it closed, and the
+    // next opens a fresh one: whatever went wrong (a disk error, a transaction left open) does not outlive it.
+    public Task<T> WriteAsync<T>(Func<SqliteWriter, Task<T>> write, CancellationToken cancellationToken) => WriteAsync(async () =>
+    {
+        _writer ??= new SqliteWriter(await OpenAsync(CancellationToken.None));
+        try
+        {
+            return await write(_writer);
+        }
+        catch
+        {
+            _writer.Dispose();
+            _writer = null;
+            throw;
+        }
+    }, cancellationToken);
 
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
@@ -103,11 +127,9 @@ internal sealed partial class SqliteDatabase(StorageOptions options, ILogger log
         string sql,
         Action<SqliteParameterCollection> bind,
         CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters) => WriteAsync(async () =>
+        params (string Name, object? Value)[] parameters) => WriteAsync(async writer =>
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = writer.Command(sql);
         bind(command.Parameters);
         foreach (var (name, value) in parameters)
         {

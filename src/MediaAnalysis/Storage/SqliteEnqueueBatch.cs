@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace MediaAnalysis.Storage;
 
 // Group commit of the intake: enqueues that arrive while another batch is being written wait together and go
-// into the database in one transaction, on one connection, through the write gate once. A burst of requests
+// into the database in one transaction, on the kept write connection (its statements prepared once), through
+// the write gate once. A burst of requests
 // then costs a few commits instead of one each (issue 14, item 7), and a lone request is written at once.
-internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteConnection, SqliteEnqueueBatch.Pending, Task<EnqueueResult>> enqueue)
+internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteWriter, SqliteEnqueueBatch.Pending, Task<EnqueueResult>> enqueue)
 {
     private readonly Lock _gate = new();
     private List<Pending> _waiting = [];
@@ -51,7 +52,7 @@ internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteCon
             }
             try
             {
-                var results = await database.WriteAsync(() => WriteAsync(batch), CancellationToken.None);
+                var results = await database.WriteAsync(writer => WriteAsync(writer, batch), CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     results[i].Complete(batch[i].Done);
@@ -67,26 +68,25 @@ internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteCon
         }
     }
 
-    private async Task<Outcome[]> WriteAsync(List<Pending> batch)
+    private async Task<Outcome[]> WriteAsync(SqliteWriter writer, List<Pending> batch)
     {
         var outcomes = new Outcome[batch.Count];
-        await using var connection = await database.OpenAsync(CancellationToken.None);
         // BEGIN and COMMIT as statements: the enqueue's commands then need no transaction object of their own.
-        await SqliteDatabase.ExecuteAsync(connection, "BEGIN IMMEDIATE", CancellationToken.None);
+        await writer.ExecuteAsync("BEGIN IMMEDIATE", CancellationToken.None);
         try
         {
-            await WriteAllAsync(connection, batch, outcomes);
-            await SqliteDatabase.ExecuteAsync(connection, "COMMIT", CancellationToken.None);
+            await WriteAllAsync(writer, batch, outcomes);
+            await writer.ExecuteAsync("COMMIT", CancellationToken.None);
         }
         catch
         {
-            await SqliteDatabase.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
+            await writer.ExecuteAsync("ROLLBACK", CancellationToken.None);
             throw;
         }
         return outcomes;
     }
 
-    private async Task WriteAllAsync(SqliteConnection connection, List<Pending> batch, Outcome[] outcomes)
+    private async Task WriteAllAsync(SqliteWriter writer, List<Pending> batch, Outcome[] outcomes)
     {
         for (var i = 0; i < batch.Count; i++)
         {
@@ -97,7 +97,7 @@ internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteCon
             }
             try
             {
-                outcomes[i] = new Outcome(await enqueue(connection, batch[i]), null, Cancelled: false);
+                outcomes[i] = new Outcome(await enqueue(writer, batch[i]), null, Cancelled: false);
             }
             catch (SqliteException ex)
             {

@@ -12,8 +12,8 @@ internal sealed class SqliteJobIntake : IJobIntake
     public SqliteJobIntake(SqliteDatabase database)
     {
         this.database = database;
-        _batch = new SqliteEnqueueBatch(database, (connection, p) =>
-            EnqueueInAsync(connection, p.Request, p.MaxPendingPerTenant, p.Now, p.CancellationToken));
+        _batch = new SqliteEnqueueBatch(database, (writer, p) =>
+            EnqueueInAsync(writer, p.Request, p.MaxPendingPerTenant, p.Now, p.CancellationToken));
     }
 
     // Concurrent calls are written together, in one transaction (SqliteEnqueueBatch). Values are fitted to their
@@ -21,47 +21,44 @@ internal sealed class SqliteJobIntake : IJobIntake
     public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
         _batch.EnqueueAsync(StoredText.Fit(request), maxPendingPerTenant, now, cancellationToken);
 
-    // The key, an active job of the same person and video, the member's day (when limited), the insert returning its
-    // row with the job's ledger row.
+    // This delivery's own job (its key) and an active job of the same person and video, in one read.
+    private const string KnownOrActive = $"""
+        SELECT {JobRows.JobColumns} FROM jobs WHERE idempotency_key = @key
+        UNION ALL
+        SELECT {JobRows.JobColumns} FROM jobs
+        WHERE platform = @platform AND tenant = @tenant AND requester_id = @requester AND video_key = @video AND state IN ('queued', 'running')
+        """;
+
+    // One statement, so the pending limit and the idempotency key hold under concurrent deliveries.
+    private const string Insert = $"""
+        INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
+                          source_name, size_bytes, platform_state, requested_language, page_token, page_token_hash, state, seq, created_at)
+        SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
+               @source, @size, @state, @language, @page, @page_hash, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
+        WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING {JobRows.JobColumns}
+        """;
+
+    // The key or an active job of the same person and video, the member's day (when limited), the insert returning its
+    // row with the job's ledger row, and the new job's place in line. Every statement is the write connection's kept one.
     private static async Task<EnqueueResult> EnqueueInAsync(
-        SqliteConnection connection, AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
+        SqliteWriter writer, AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken) is { } existing)
+        if (await KnownOrActiveAsync(writer, request, cancellationToken) is { } known)
         {
-            return new EnqueueResult(EnqueueOutcome.Duplicate, existing);
-        }
-        if (await SqliteDatabase.FindAsync(connection,
-                "platform = @platform AND tenant = @tenant AND requester_id = @requester AND video_key = @video AND state IN ('queued', 'running')",
-                p =>
-                {
-                    p.AddWithValue("@platform", request.Platform);
-                    p.AddWithValue("@tenant", request.Tenant);
-                    p.AddWithValue("@requester", request.RequesterId);
-                    p.AddWithValue("@video", request.VideoKey);
-                }, cancellationToken) is { } active)
-        {
-            return new EnqueueResult(EnqueueOutcome.AlreadyActive, active);
+            return known;
         }
         // The member's day: counted in this transaction, where the batch writes one request after another, so the
         // job of a request just before this one (its ledger row below) is counted too.
         if (request.MemberDailyLimit is { } daily
-            && await SqliteDatabase.ScalarAsync(connection, SpendStore.MemberJobs, cancellationToken, SpendStore.Today(request, now)) is long today
+            && await writer.ScalarAsync(SpendStore.MemberJobs, cancellationToken, SpendStore.Today(request, now)) is long today
             && today >= daily)
         {
             return new EnqueueResult(EnqueueOutcome.OverLimit, null);
         }
 
-        // One statement, so the pending limit and the idempotency key hold under concurrent deliveries.
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = $"""
-            INSERT INTO jobs (id, idempotency_key, platform, tenant, channel, requester_id, requester_name, video_key, video_url,
-                              source_name, size_bytes, platform_state, requested_language, page_token, page_token_hash, state, seq, created_at)
-            SELECT @id, @key, @platform, @tenant, @channel, @requester, @requester_name, @video, @url,
-                   @source, @size, @state, @language, @page, @page_hash, 'queued', (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), @now
-            WHERE (SELECT COUNT(*) FROM jobs WHERE platform = @platform AND tenant = @tenant AND state = 'queued') < @max
-            ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING {JobRows.JobColumns}
-            """;
+        var insert = writer.Command(Insert);
         insert.Parameters.AddWithValue("@id", Guid.NewGuid().ToString("N"));
         insert.Parameters.AddWithValue("@key", request.IdempotencyKey);
         insert.Parameters.AddWithValue("@platform", request.Platform);
@@ -81,7 +78,7 @@ internal sealed class SqliteJobIntake : IJobIntake
         insert.Parameters.AddWithValue("@max", maxPendingPerTenant);
         // The job and its ledger row (it counts toward its member's day) stand or fall together: a failed statement
         // here undoes this request's part alone, not the batch's transaction.
-        await SqliteDatabase.ExecuteAsync(connection, "SAVEPOINT enqueue", cancellationToken);
+        await writer.ExecuteAsync("SAVEPOINT enqueue", cancellationToken);
         try
         {
             JobRecord? created = null;
@@ -94,22 +91,49 @@ internal sealed class SqliteJobIntake : IJobIntake
             }
             if (created is not null)
             {
-                await SqliteDatabase.ExecuteAsync(connection, SpendStore.Insert, cancellationToken, null, SpendStore.Parameters(SpendStore.Accepted(created, now)));
+                await writer.ExecuteAsync(SpendStore.Insert, cancellationToken, SpendStore.Parameters(SpendStore.Accepted(created, now)));
             }
-            await SqliteDatabase.ExecuteAsync(connection, "RELEASE enqueue", cancellationToken);
+            await writer.ExecuteAsync("RELEASE enqueue", cancellationToken);
             if (created is not null)
             {
-                return new EnqueueResult(EnqueueOutcome.Created, created);
+                // Its place, seen from inside the transaction: the batch's earlier requests for the tenant count.
+                var place = await writer.ScalarAsync(JobSql.QueuePosition, cancellationToken, ("@id", created.Id));
+                return new EnqueueResult(EnqueueOutcome.Created, created) { QueuePosition = place is long p ? (int)p : null };
             }
         }
         catch (SqliteException)
         {
-            await SqliteDatabase.ExecuteAsync(connection, "ROLLBACK TO enqueue", CancellationToken.None);
-            await SqliteDatabase.ExecuteAsync(connection, "RELEASE enqueue", CancellationToken.None);
+            await writer.ExecuteAsync("ROLLBACK TO enqueue", CancellationToken.None);
+            await writer.ExecuteAsync("RELEASE enqueue", CancellationToken.None);
             throw;
         }
-        var raced = await FindByKeyAsync(connection, request.IdempotencyKey, cancellationToken);
-        return raced is not null ? new EnqueueResult(EnqueueOutcome.Duplicate, raced) : new EnqueueResult(EnqueueOutcome.QueueFull, null);
+        return await KnownOrActiveAsync(writer, request, cancellationToken) is { Outcome: EnqueueOutcome.Duplicate } raced
+            ? raced
+            : new EnqueueResult(EnqueueOutcome.QueueFull, null);
+    }
+
+    // Duplicate when the key is known (a delivery again, whatever its job's state), AlreadyActive for another request of
+    // the same person and video that is queued or running, null for neither.
+    private static async Task<EnqueueResult?> KnownOrActiveAsync(SqliteWriter writer, AnalyzeRequest request, CancellationToken cancellationToken)
+    {
+        var find = writer.Command(KnownOrActive);
+        find.Parameters.AddWithValue("@key", request.IdempotencyKey);
+        find.Parameters.AddWithValue("@platform", request.Platform);
+        find.Parameters.AddWithValue("@tenant", request.Tenant);
+        find.Parameters.AddWithValue("@requester", request.RequesterId);
+        find.Parameters.AddWithValue("@video", request.VideoKey);
+        JobRecord? active = null;
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var job = JobRows.ReadJob(reader);
+            if (job.IdempotencyKey == request.IdempotencyKey)
+            {
+                return new EnqueueResult(EnqueueOutcome.Duplicate, job);
+            }
+            active ??= job;
+        }
+        return active is null ? null : new EnqueueResult(EnqueueOutcome.AlreadyActive, active);
     }
 
     public async Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken)

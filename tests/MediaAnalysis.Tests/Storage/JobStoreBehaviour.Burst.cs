@@ -31,5 +31,18 @@ public abstract partial class JobStoreBehaviour
         }
         Assert.Equal(5, results.Count(r => r.Outcome == EnqueueOutcome.QueueFull));
         Assert.Equal((0, 45), await Maintenance.CountsAsync(CancellationToken.None));
+        // A place given with the accept (SQLite's, from inside the batch) is the one the store reads afterwards,
+        // and each tenant's five stand first to fifth.
+        foreach (var tenant in results.Where(r => r.Outcome == EnqueueOutcome.Created).GroupBy(r => r.Job!.Tenant))
+        {
+            var places = new List<int>();
+            foreach (var r in tenant)
+            {
+                var read = await Intake.QueuePositionAsync(r.Job!.Id, CancellationToken.None);
+                Assert.True(r.QueuePosition is null || r.QueuePosition == read, $"{r.Job.IdempotencyKey}: {r.QueuePosition} at the accept, {read} after");
+                places.Add(read!.Value);
+            }
+            Assert.Equal([1, 2, 3, 4, 5], places.Order());
+        }
     }
 }

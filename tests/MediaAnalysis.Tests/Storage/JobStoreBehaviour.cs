@@ -15,7 +15,7 @@ public abstract partial class JobStoreBehaviour : IAsyncLifetime
 
     private IJobClaims Claims => Store;
 
-    private IJobProgress Progress => Store;
+    private protected IJobProgress Progress => Store;
 
     private IJobResults Results => Store;
 

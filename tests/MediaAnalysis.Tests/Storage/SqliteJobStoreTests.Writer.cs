@@ -1,0 +1,45 @@
+using MediaAnalysis.Jobs;
+using Microsoft.Data.Sqlite;
+
+namespace MediaAnalysis.Tests.Storage;
+
+// The accept's write path on SQLite (issue 14, item 7). Writes share one kept connection whose statements stay
+// prepared (SqliteWriter): a write that fails on it must leave nothing behind (an open transaction, a statement
+// prepared against a table that moved). The insert's next seq comes from an index, whatever the table's size.
+public sealed partial class SqliteJobStoreTests
+{
+    [Fact]
+    public async Task The_kept_write_connection_recovers_after_a_failed_write()
+    {
+        var first = await Intake.EnqueueAsync(Request("A", "w1"), 10, T0, CancellationToken.None);
+        Assert.Equal((EnqueueOutcome.Created, 1), (first.Outcome, first.QueuePosition));
+
+        await ExecuteRawAsync("ALTER TABLE jobs RENAME TO jobs_away");
+        await Assert.ThrowsAsync<SqliteException>(() => Intake.EnqueueAsync(Request("A", "w2"), 10, T0, CancellationToken.None));
+        await Assert.ThrowsAsync<SqliteException>(() => Progress.ReplacePlatformStateAsync(first.Job!.Id, "x", "y", CancellationToken.None));
+        await ExecuteRawAsync("ALTER TABLE jobs_away RENAME TO jobs");
+
+        var second = await Intake.EnqueueAsync(Request("A", "w2"), 10, T0, CancellationToken.None);
+        Assert.Equal((EnqueueOutcome.Created, 2), (second.Outcome, second.QueuePosition));
+        Assert.Equal(EnqueueOutcome.Duplicate, (await Intake.EnqueueAsync(Request("A", "w1"), 10, T0, CancellationToken.None)).Outcome);
+        // Another connection sees both: nothing was left uncommitted on the kept one.
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM jobs";
+        Assert.Equal(2L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_next_seq_is_read_from_an_index_not_a_scan()
+    {
+        await Enqueue("A", "s1");
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync();
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs";
+        await using var reader = await plan.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Contains("INDEX jobs_by_seq", reader.GetString(3), StringComparison.Ordinal);
+    }
+}
