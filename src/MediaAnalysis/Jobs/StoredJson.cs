@@ -28,7 +28,7 @@ public static class StoredJson
 
     // A job's state that must be there (its adapter wrote it at intake): none is a bug, and the exception says
     // whose (`what`, e.g. "Discord state"). Unreadable JSON throws JsonException.
-    public static T ReadJobs<T>(string? json, JsonTypeInfo<T> type, string what)
+    public static T ReadJobState<T>(string? json, JsonTypeInfo<T> type, string what)
         where T : class =>
         JsonSerializer.Deserialize(json ?? throw new InvalidOperationException($"the job has no {what}"), type)
         ?? throw new InvalidOperationException($"the job's {what} is empty");

@@ -41,5 +41,5 @@ public sealed record DiscordJobState : DiscordInteractionState
 
     public string Serialize() => JsonSerializer.Serialize(this, DiscordStateJsonContext.Default.DiscordJobState);
 
-    public static DiscordJobState Parse(string? json) => StoredJson.ReadJobs(json, DiscordStateJsonContext.Default.DiscordJobState, "Discord state");
+    public static DiscordJobState Parse(string? json) => StoredJson.ReadJobState(json, DiscordStateJsonContext.Default.DiscordJobState, "Discord state");
 }

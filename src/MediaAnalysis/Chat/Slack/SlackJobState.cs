@@ -31,5 +31,5 @@ public sealed record SlackJobState
 
     public string Serialize() => JsonSerializer.Serialize(this, SlackStateJsonContext.Default.SlackJobState);
 
-    public static SlackJobState Parse(string? json) => StoredJson.ReadJobs(json, SlackStateJsonContext.Default.SlackJobState, "Slack state");
+    public static SlackJobState Parse(string? json) => StoredJson.ReadJobState(json, SlackStateJsonContext.Default.SlackJobState, "Slack state");
 }
