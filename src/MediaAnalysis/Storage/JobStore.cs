@@ -4,10 +4,15 @@ namespace MediaAnalysis.Storage;
 
 // IJobStore as the sum of its roles: a provider supplies one part per role (SqliteJobStore builds the SQLite
 // ones over one SqliteDatabase, PostgresJobStore the PostgreSQL ones over one PostgresDatabase) and this passes each call to its part.
+// The spend ledger and the follow-up questions are the same database's too.
 public abstract class JobStore(
-    IJobIntake intake, IJobClaims claims, IJobProgress progress, IJobResults results, IJobMaintenance maintenance, ITenantSettingsStore settings)
-    : IJobStore
+    IJobIntake intake, IJobClaims claims, IJobProgress progress, IJobResults results, IJobMaintenance maintenance, ITenantSettingsStore settings,
+    ISpendStore spend, IQuestionStore questions)
+    : IJobStore, ISpendStore
 {
+    // Follow-up questions, on the same database.
+    public IQuestionStore Questions { get; } = questions;
+
     public Task<EnqueueResult> EnqueueAsync(AnalyzeRequest request, int maxPendingPerTenant, DateTimeOffset now, CancellationToken cancellationToken) =>
         intake.EnqueueAsync(request, maxPendingPerTenant, now, cancellationToken);
 
@@ -106,4 +111,18 @@ public abstract class JobStore(
 
     public Task<string> SnapshotSettingsAsync(string jobId, string document, CancellationToken cancellationToken) =>
         settings.SnapshotSettingsAsync(jobId, document, cancellationToken);
+
+    public Task<bool> RecordAsync(SpendEntry entry, CancellationToken cancellationToken) => spend.RecordAsync(entry, cancellationToken);
+
+    public Task<SpendTotals> TotalsAsync(string platform, string tenant, string requesterId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        spend.TotalsAsync(platform, tenant, requesterId, since, until, cancellationToken);
+
+    public Task<decimal?> ModelUsdPerMinuteAsync(string platform, string? tenant, int jobs, CancellationToken cancellationToken) =>
+        spend.ModelUsdPerMinuteAsync(platform, tenant, jobs, cancellationToken);
+
+    public Task<(int Calls, int Costed)> RecentModelCallsAsync(string model, int calls, CancellationToken cancellationToken) =>
+        spend.RecentModelCallsAsync(model, calls, cancellationToken);
+
+    public Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken) =>
+        spend.ClaimNoticeAsync(platform, tenant, month, jobId, cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace MediaAnalysis.Storage;
 // Owns the PostgreSQL database: one NpgsqlDataSource (its pool), the schema (PostgresDatabase.Schema) and the
 // wake-up channel (PostgresDatabase.Notify). Several instances share it; every rule that must hold across them
 // is the database's (unique keys and indexes, row locks, compare-and-set updates), never this process's.
-internal sealed partial class PostgresDatabase : IAsyncDisposable
+internal sealed partial class PostgresDatabase : IAsyncDisposable, ISqlDatabase
 {
     // NOTIFY payloads: "job" (work may start), "released" (jobs given up at shutdown), "cancel:<id>" (a running
     // job's cancel was requested).

@@ -1,50 +1,15 @@
-using MediaAnalysis.Jobs;
-using System.Globalization;
-
 namespace MediaAnalysis.Storage;
 
-// The transcript and the answers, each stored once (the primary key, whichever instance saves it first) and
-// marked when posted, so a resumed job posts only what is missing.
-internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResults
+// JobResults on PostgreSQL: a transcript streams through sequential access; a job's rows go in one statement.
+internal sealed class PostgresJobResults(PostgresDatabase database) : JobResults(database)
 {
-    public Task SaveTranscriptAsync(string jobId, string transcript, string? language, string? paragraphs, CancellationToken cancellationToken) =>
-        database.NonQueryAsync(JobSql.SaveTranscript,
-            cancellationToken, ("@id", jobId), ("@text", transcript), ("@language", StoredText.ClipOrNull(language, StoredText.LanguageLength)), ("@paragraphs", paragraphs));
-
-    public Task MarkTranscriptPostedAsync(string jobId, CancellationToken cancellationToken) =>
-        database.NonQueryAsync(JobSql.MarkTranscriptPosted, cancellationToken, ("@id", jobId));
-
-    public Task SaveAnswerAsync(string jobId, ModelOutcome outcome, CancellationToken cancellationToken)
-    {
-        var succeeded = outcome as ModelOutcome.Succeeded;
-        var failed = outcome as ModelOutcome.Failed;
-        return database.NonQueryAsync(JobSql.SaveAnswer, cancellationToken,
-            ("@id", jobId), ("@prompt", StoredText.Fit(outcome.Prompt, StoredText.PromptLength)),
-            ("@model", StoredText.Fit(outcome.Model, StoredText.NameLength)), ("@ok", succeeded is null ? 0 : 1),
-            ("@body", succeeded?.Answer ?? failed?.Reason ?? ""), ("@served", StoredText.ClipOrNull(succeeded?.ServedBy, StoredText.NameLength)),
-            ("@in", succeeded?.PromptTokens), ("@out", succeeded?.CompletionTokens),
-            ("@cost", succeeded?.Cost?.ToString(CultureInfo.InvariantCulture)),
-            ("@seconds", outcome.Elapsed.TotalSeconds), ("@attempts", outcome.Attempts), ("@status", failed?.Status));
-    }
-
-    public Task<IReadOnlyList<StoredAnswer>> GetAnswersAsync(string jobId, CancellationToken cancellationToken) =>
-        database.ListAsync(JobSql.Answers, JobRows.ReadAnswer, cancellationToken, ("@id", jobId));
-
-    public Task SetPageTokenAsync(string jobId, string token, CancellationToken cancellationToken) =>
-        database.NonQueryAsync(JobSql.SavePageToken, cancellationToken,
-            ("@id", jobId), ("@hash", PageToken.Hash(token)), ("@token", token));
-
-    public async Task<JobRecord?> FindByPageTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        var rows = await database.ListAsync(JobSql.FindPage, JobRows.ReadJob, cancellationToken, ("@hash", tokenHash));
-        return rows.Count == 0 ? null : rows[0];
-    }
+    private readonly PostgresDatabase _database = database;
 
     // Sequential access: the column's bytes come off the connection as the stream is read, never buffered whole.
-    public async Task<Stream?> OpenTranscriptAsync(string jobId, bool paragraphs, CancellationToken cancellationToken)
+    public override async Task<Stream?> OpenTranscriptAsync(string jobId, bool paragraphs, CancellationToken cancellationToken)
     {
         var column = paragraphs ? "transcript_paragraphs" : "transcript";
-        var connection = await database.OpenAsync(cancellationToken);
+        var connection = await _database.OpenAsync(cancellationToken);
         var disposables = new List<IAsyncDisposable> { connection };
         try
         {
@@ -67,10 +32,6 @@ internal sealed class PostgresJobResults(PostgresDatabase database) : IJobResult
     }
 
     // One statement: the answers go in the same transaction as their job's row.
-    public async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>
-        await database.NonQueryAsync("WITH gone AS (DELETE FROM answers WHERE job_id = @id), asked AS (DELETE FROM questions WHERE job_id = @id) DELETE FROM jobs WHERE id = @id", cancellationToken, ("@id", jobId)) > 0;
-
-    public Task MarkAnswerPostedAsync(string jobId, string prompt, string model, CancellationToken cancellationToken) =>
-        database.NonQueryAsync(JobSql.MarkAnswerPosted, cancellationToken,
-            ("@id", jobId), ("@prompt", StoredText.Fit(prompt, StoredText.PromptLength)), ("@model", StoredText.Fit(model, StoredText.NameLength)));
+    public override async Task<bool> DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>
+        await _database.NonQueryAsync("WITH gone AS (DELETE FROM answers WHERE job_id = @id), asked AS (DELETE FROM questions WHERE job_id = @id) DELETE FROM jobs WHERE id = @id", cancellationToken, ("@id", jobId)) > 0;
 }

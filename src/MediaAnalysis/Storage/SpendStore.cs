@@ -3,11 +3,9 @@ using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Storage;
 
-// ISpendStore in portable SQL, over a provider's two primitives: a write that returns the rows it changed, and a
-// read whose cells come back as numbers (SQLite gives long, PostgreSQL numeric for a SUM of BIGINT).
-internal sealed class SpendStore(
-    Func<string, CancellationToken, (string Name, object? Value)[], Task<int>> write,
-    Func<string, CancellationToken, (string Name, object? Value)[], Task<IReadOnlyList<decimal[]>>> read) : ISpendStore
+// ISpendStore in portable SQL, over either provider's database. Its reads' cells come back as numbers whatever
+// the provider's type (SQLite gives long, PostgreSQL numeric for a SUM of BIGINT).
+internal sealed class SpendStore(ISqlDatabase database) : ISpendStore
 {
     private const decimal NanosPerUsd = 1_000_000_000m;
 
@@ -27,7 +25,7 @@ internal sealed class SpendStore(
     public async Task<bool> RecordAsync(SpendEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return await write(Insert, cancellationToken, Parameters(entry)) == 1;
+        return await database.NonQueryAsync(Insert, cancellationToken, Parameters(entry)) == 1;
     }
 
     internal static (string Name, object? Value)[] Parameters(SpendEntry entry) =>
@@ -50,7 +48,7 @@ internal sealed class SpendStore(
     public async Task<SpendTotals> TotalsAsync(
         string platform, string tenant, string requesterId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var rows = await read($"""
+        var rows = await Read($"""
             SELECT COALESCE(SUM(nano_usd), 0),
                    COALESCE(SUM(CASE WHEN kind = '{SpendEntry.Job}' THEN 1 ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN requester_id = @requester THEN nano_usd ELSE 0 END), 0),
@@ -65,7 +63,7 @@ internal sealed class SpendStore(
     public async Task<decimal?> ModelUsdPerMinuteAsync(string platform, string? tenant, int jobs, CancellationToken cancellationToken)
     {
         var own = tenant is null ? "" : "AND tenant = @tenant";
-        var rows = await read($"""
+        var rows = await Read($"""
             SELECT COALESCE(SUM(m.nanos), 0), COALESCE(SUM(d.minutes), 0) FROM
               (SELECT job_id, minutes FROM spend_ledger
                WHERE kind = '{SpendEntry.Deepgram}' AND minutes > 0 AND platform = @platform {own}
@@ -81,7 +79,7 @@ internal sealed class SpendStore(
 
     public async Task<(int Calls, int Costed)> RecentModelCallsAsync(string model, int calls, CancellationToken cancellationToken)
     {
-        var rows = await read($"""
+        var rows = await Read($"""
             SELECT COUNT(*), COALESCE(SUM(CASE WHEN nano_usd > 0 THEN 1 ELSE 0 END), 0) FROM
               (SELECT nano_usd FROM spend_ledger WHERE kind = '{SpendEntry.ModelCall}' AND model = @model
                ORDER BY billed_at DESC LIMIT @calls) recent
@@ -93,21 +91,24 @@ internal sealed class SpendStore(
     public async Task<bool> ClaimNoticeAsync(string platform, string tenant, string month, string jobId, CancellationToken cancellationToken)
     {
         (string, object?)[] parameters = [("@platform", platform), ("@tenant", tenant), ("@month", month), ("@job", jobId)];
-        if (await write("""
+        if (await database.NonQueryAsync("""
             INSERT INTO spend_notices (platform, tenant, month_utc, job_id) VALUES (@platform, @tenant, @month, @job)
             ON CONFLICT (platform, tenant, month_utc) DO NOTHING
             """, cancellationToken, parameters) == 1)
         {
             return true;
         }
-        var rows = await read(
+        var rows = await Read(
             "SELECT COUNT(*) FROM spend_notices WHERE platform = @platform AND tenant = @tenant AND month_utc = @month AND job_id = @job",
             cancellationToken, parameters);
         return rows[0][0] > 0;
     }
 
+    private Task<IReadOnlyList<decimal[]>> Read(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        database.ListAsync(sql, Numbers, cancellationToken, parameters);
+
     // Every cell of every row as a number (the reads above select numbers only).
-    internal static decimal[] Numbers(System.Data.Common.DbDataReader reader)
+    private static decimal[] Numbers(System.Data.Common.DbDataReader reader)
     {
         var cells = new decimal[reader.FieldCount];
         for (var i = 0; i < cells.Length; i++)

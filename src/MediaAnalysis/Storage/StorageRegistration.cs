@@ -23,12 +23,7 @@ public static class StorageRegistration
         return services;
     }
 
-    private static IQuestionStore? Questions(IJobStore store) => store switch
-    {
-        SqliteJobStore sqlite => sqlite.Questions,
-        PostgresJobStore postgres => postgres.Questions,
-        _ => null,
-    };
+    private static IQuestionStore? Questions(IJobStore store) => (store as JobStore)?.Questions;
 
     private static IJobStore Open(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
         ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)

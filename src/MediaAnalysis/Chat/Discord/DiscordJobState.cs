@@ -1,22 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Discord;
 
-// What the Discord adapter keeps with each job (jobs.platform_state): enough to edit the status message
-// and find the thread again after a restart. Holds the interaction token: it never goes to a log.
-public sealed record DiscordJobState
+// What the Discord adapter keeps with each job (jobs.platform_state): the interaction (DiscordInteractionState), and
+// enough to edit the status message and find the thread again after a restart.
+public sealed record DiscordJobState : DiscordInteractionState
 {
-    [JsonPropertyName("app")]
-    public required string ApplicationId { get; init; }
-
-    [JsonPropertyName("token")]
-    public required string InteractionToken { get; init; }
-
-    // Unix ms when the interaction arrived: its token lives 15 minutes.
-    [JsonPropertyName("at")]
-    public long CreatedAt { get; init; }
-
     [JsonPropertyName("channel")]
     public required string ChannelId { get; init; }
 
@@ -50,8 +41,5 @@ public sealed record DiscordJobState
 
     public string Serialize() => JsonSerializer.Serialize(this, DiscordStateJsonContext.Default.DiscordJobState);
 
-    public static DiscordJobState Parse(string? json) =>
-        JsonSerializer.Deserialize(json ?? throw new InvalidOperationException("the job has no Discord state"), DiscordStateJsonContext.Default.DiscordJobState)
-        ?? throw new InvalidOperationException("the job's Discord state is empty");
+    public static DiscordJobState Parse(string? json) => StoredJson.ReadJobState(json, DiscordStateJsonContext.Default.DiscordJobState, "Discord state");
 }
-

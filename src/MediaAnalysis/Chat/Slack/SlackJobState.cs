@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Chat.Slack;
 
@@ -30,7 +31,5 @@ public sealed record SlackJobState
 
     public string Serialize() => JsonSerializer.Serialize(this, SlackStateJsonContext.Default.SlackJobState);
 
-    public static SlackJobState Parse(string? json) =>
-        JsonSerializer.Deserialize(json ?? throw new InvalidOperationException("the job has no Slack state"), SlackStateJsonContext.Default.SlackJobState)
-        ?? throw new InvalidOperationException("the job's Slack state is empty");
+    public static SlackJobState Parse(string? json) => StoredJson.ReadJobState(json, SlackStateJsonContext.Default.SlackJobState, "Slack state");
 }

@@ -20,27 +20,27 @@ public sealed class SlackFlowHarness : IAsyncDisposable
     public const string Person = "U0PERSON01";
     private static int _triggers;
 
-    private SlackFlowHarness(PipelineHarness outside, FakeSlackApi slack, WebApplication app, FakeSlackFile video, string database)
+    private readonly Dictionary<string, string?> _settings;
+
+    private SlackFlowHarness(PipelineHarness outside, FakeSlackApi slack, FakeSlackFile video, Dictionary<string, string?> settings)
     {
         Outside = outside;
         Slack = slack;
-        App = app;
         Video = video;
-        Database = database;
-        Http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _settings = settings;
     }
 
     public PipelineHarness Outside { get; }
 
     public FakeSlackApi Slack { get; }
 
-    public WebApplication App { get; }
+    public WebApplication App { get; private set; } = null!;
 
-    public HttpClient Http { get; }
+    public HttpClient Http { get; private set; } = null!;
 
     public FakeSlackFile Video { get; }
 
-    public string Database { get; }
+    public string Database => new SqliteConnectionStringBuilder(_settings["Storage:ConnectionString"]).DataSource;
 
     public IJobStore Store => App.Services.GetRequiredService<IJobStore>();
 
@@ -71,9 +71,30 @@ public sealed class SlackFlowHarness : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var app = ServeCommand.Build(["--urls=http://127.0.0.1:0"], settings);
-        await app.StartAsync();
-        return new SlackFlowHarness(outside, slack, app, video, database);
+        var harness = new SlackFlowHarness(outside, slack, video, settings);
+        await harness.ServeAsync();
+        return harness;
+    }
+
+    // Stops the app and starts another with these settings changed (a database of its own: Storage:ConnectionString).
+    public async Task RestartAsync(Dictionary<string, string?> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        foreach (var (key, value) in changes)
+        {
+            _settings[key] = value;
+        }
+        await ServeAsync();
+    }
+
+    private async Task ServeAsync()
+    {
+        App = ServeCommand.Build(["--urls=http://127.0.0.1:0"], _settings);
+        await App.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
     }
 
     public async ValueTask DisposeAsync()
@@ -86,13 +107,10 @@ public sealed class SlackFlowHarness : IAsyncDisposable
     }
 
     // Every job made for this message's video, oldest first.
-    public Task<IReadOnlyList<JobRecord>> JobsForAsync(string ts, string channel = Channel) => JobsForAsync(Store, Database, ts, channel);
-
-    public static async Task<IReadOnlyList<JobRecord>> JobsForAsync(IJobStore store, string database, string ts, string channel = Channel)
+    public async Task<IReadOnlyList<JobRecord>> JobsForAsync(string ts, string channel = Channel)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var ids = new List<string>();
-        await using (var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False"))
+        await using (var connection = new SqliteConnection($"Data Source={Database};Mode=ReadOnly;Pooling=False"))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -107,7 +125,7 @@ public sealed class SlackFlowHarness : IAsyncDisposable
         var jobs = new List<JobRecord>();
         foreach (var id in ids)
         {
-            jobs.Add((await store.GetAsync(id, CancellationToken.None))!);
+            jobs.Add((await Store.GetAsync(id, CancellationToken.None))!);
         }
         return jobs;
     }
@@ -129,6 +147,9 @@ public sealed class SlackFlowHarness : IAsyncDisposable
         }
         throw new TimeoutException("the Slack jobs did not finish");
     }
+
+    // The first job for the message, once it and every other job has ended.
+    public async Task<JobRecord> WaitForJobAsync(string ts, string channel = Channel) => (await WaitForJobsAsync(ts, 1, channel))[0];
 
     public async Task<JobRecord> WaitForFirstJobAsync(string ts, string channel = Channel)
     {
@@ -189,12 +210,9 @@ public sealed class SlackFlowHarness : IAsyncDisposable
     public string Event(string id, string type, string ts, string? subtype = null) =>
         Event(id, Slack.SeededMessage(Channel, ts)!.DeepClone().AsObject(), type, subtype);
 
-    public string Event(string id, JsonObject evt, string type, string? subtype = null) => EventCallback(Slack, id, evt, type, subtype);
-
-    // The event_callback envelope Slack sends for `evt` in Channel (SlackFlowTests builds its own app, so this is static).
-    public static string EventCallback(FakeSlackApi slack, string id, JsonObject evt, string type, string? subtype = null)
+    // The event_callback envelope Slack sends for `evt` in Channel.
+    public string Event(string id, JsonObject evt, string type, string? subtype = null)
     {
-        ArgumentNullException.ThrowIfNull(slack);
         ArgumentNullException.ThrowIfNull(evt);
         evt["type"] = type;
         evt["channel"] = Channel;
@@ -206,13 +224,13 @@ public sealed class SlackFlowHarness : IAsyncDisposable
         return new JsonObject
         {
             ["token"] = "t",
-            ["team_id"] = slack.TeamId,
+            ["team_id"] = Slack.TeamId,
             ["api_app_id"] = "A0APP",
             ["event"] = evt,
             ["type"] = "event_callback",
             ["event_id"] = id,
             ["event_time"] = 1_700_000_000,
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = slack.TeamId, ["user_id"] = slack.BotUserId, ["is_bot"] = true }),
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = Slack.TeamId, ["user_id"] = Slack.BotUserId, ["is_bot"] = true }),
         }.ToJsonString();
     }
 

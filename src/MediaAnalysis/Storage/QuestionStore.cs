@@ -2,8 +2,8 @@ using MediaAnalysis.Jobs;
 
 namespace MediaAnalysis.Storage;
 
-// Follow-up questions on PostgreSQL (QuestionRows holds the SQL both providers share).
-internal sealed class PostgresQuestionStore(PostgresDatabase database) : IQuestionStore
+// Follow-up questions, on either provider (QuestionRows holds the SQL, the same text on both).
+internal sealed class QuestionStore(ISqlDatabase database) : IQuestionStore
 {
     public async Task<(AskOutcome Outcome, QuestionRecord? Question)> AskAsync(
         QuestionRecord question, int dailyLimit, DateTimeOffset now, CancellationToken cancellationToken)

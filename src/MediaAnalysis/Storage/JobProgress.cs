@@ -1,7 +1,7 @@
 namespace MediaAnalysis.Storage;
 
-// A running job's stage (with the time it was entered), its media's size and length, and the platform's state.
-internal sealed class PostgresJobProgress(PostgresDatabase database, TimeProvider time) : IJobProgress
+// A running job's stage (with the time it was entered), its media's size and length, and the platform's state; either provider.
+internal sealed class JobProgress(ISqlDatabase database, TimeProvider time) : IJobProgress
 {
     public Task SetStageAsync(string jobId, string stage, CancellationToken cancellationToken) =>
         database.NonQueryAsync("UPDATE jobs SET stage = @stage, stage_at = @now WHERE id = @id", cancellationToken,
