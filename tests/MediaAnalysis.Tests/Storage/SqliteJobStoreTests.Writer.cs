@@ -23,23 +23,15 @@ public sealed partial class SqliteJobStoreTests
         Assert.Equal((EnqueueOutcome.Created, 2), (second.Outcome, second.QueuePosition));
         Assert.Equal(EnqueueOutcome.Duplicate, (await Intake.EnqueueAsync(Request("A", "w1"), 10, T0, CancellationToken.None)).Outcome);
         // Another connection sees both: nothing was left uncommitted on the kept one.
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM jobs";
-        Assert.Equal(2L, await count.ExecuteScalarAsync());
+        Assert.Equal(2L, await RawScalarAsync("SELECT COUNT(*) FROM jobs"));
     }
 
     [Fact]
     public async Task The_next_seq_is_read_from_an_index_not_a_scan()
     {
         await Enqueue("A", "s1");
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
-        await connection.OpenAsync();
-        await using var plan = connection.CreateCommand();
-        plan.CommandText = "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs";
-        await using var reader = await plan.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Contains("INDEX jobs_by_seq", reader.GetString(3), StringComparison.Ordinal);
+        // EXPLAIN QUERY PLAN's rows are (id, parent, notused, detail).
+        var plan = await RawFirstRowAsync("EXPLAIN QUERY PLAN SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs");
+        Assert.Contains("INDEX jobs_by_seq", (string)plan[3]!, StringComparison.Ordinal);
     }
 }

@@ -49,11 +49,23 @@ public sealed partial class SqliteJobStoreTests : JobStoreBehaviour
     public async Task The_database_runs_in_write_ahead_log_mode()
     {
         await Enqueue("A", "k1");
+        Assert.Equal("wal", await RawScalarAsync("PRAGMA journal_mode"));
+    }
+
+    // The first cell of `sql`'s answer, read on a connection of the test's own.
+    private async Task<object?> RawScalarAsync(string sql) => (await RawFirstRowAsync(sql))[0];
+
+    private async Task<object?[]> RawFirstRowAsync(string sql)
+    {
         await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", await command.ExecuteScalarAsync());
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"no row for {sql}");
+        var row = new object?[reader.FieldCount];
+        reader.GetValues(row!);
+        return row;
     }
 
     [Fact]
