@@ -65,6 +65,25 @@ public sealed class BudgetFlowTests(MediaFiles media) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_delivery_again_finds_its_job_even_once_the_budget_is_used_up()
+    {
+        var interaction = _h.D.SlashCommand("standup.mp4");
+        interaction["member"]!["user"]!["id"] = Member;
+        await _h.D.InteractAsync(interaction);
+        var job = await _h.D.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+        _h.Budget((await _h.MonthAsync(Member)).TenantUsd);
+
+        // Discord delivers the same interaction again: its job's status, as the first time, not a refusal.
+        var again = await _h.D.InteractAsync(interaction);
+        Assert.Equal(4, again["type"]!.GetValue<int>());
+        Assert.Null(again["data"]!["flags"]);
+        Assert.Contains("**standup.mp4**", again["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(job.Id, (await _h.D.Store.FindByKeyAsync($"discord:{interaction["id"]}", CancellationToken.None))!.Id);
+        // A new request is refused: the budget is in force.
+        Assert.Contains("budget", await _h.RefusedAsync(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_job_that_crosses_80_percent_says_so_once_a_month_and_a_new_month_starts_afresh()
     {
         var start = _h.Time.GetUtcNow();
