@@ -5,8 +5,8 @@ namespace MediaAnalysis.Storage;
 
 // Group commit of the intake: enqueues that arrive while another batch is being written wait together and go
 // into the database in one transaction, on the kept write connection (its statements prepared once), through
-// the write gate once. A burst of requests
-// then costs a few commits instead of one each (issue 14, item 7), and a lone request is written at once.
+// the write gate once. A burst of requests then costs a few commits instead of one each (issue 14, item 7), and a
+// lone request is written at once.
 internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteWriter, SqliteEnqueueBatch.Pending, Task<EnqueueResult>> enqueue)
 {
     private readonly Lock _gate = new();
