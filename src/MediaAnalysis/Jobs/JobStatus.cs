@@ -68,6 +68,10 @@ public sealed record JobStatus
         };
     }
 
+    // A started job's status as its stored answers have it (the panel verdict, stored beside them, is not a call).
+    public static JobStatus FromStored(JobRecord job, IEnumerable<string> prompts, IReadOnlyList<string> models, IEnumerable<StoredAnswer> stored) =>
+        stored.Where(a => !PanelVerdict.Is(a.Outcome)).Aggregate(From(job, prompts, models), (s, a) => s.WithOutcome(a.Outcome));
+
     public JobStatus WithOutcome(ModelOutcome outcome)
     {
         var mark = outcome switch

@@ -105,17 +105,29 @@ public sealed class JobQueue(
     // `knownPosition`: the place the store gave as it accepted the job (no second read).
     private async Task<JobStatus> StatusAsync(JobRecord job, int? knownPosition, CancellationToken cancellationToken)
     {
+        if (job.State != JobState.Queued)
+        {
+            return await StartedStatusAsync(job, cancellationToken);
+        }
         var status = JobStatus.From(job, analysis.Value.EffectivePrompts.Select(p => p.Name), analysis.Value.EffectiveModels) with
         {
             PageUrl = job.PageToken is { } token ? web.Value.PageUrl(token) : null,
         };
-        if (job.State != JobState.Queued)
-        {
-            return status;
-        }
         var position = knownPosition ?? await store.QueuePositionAsync(job.Id, cancellationToken);
         var average = await RecentAverageAsync(cancellationToken);
         return status with { QueuePosition = position, EstimatedWait = position is { } p && average is { } a ? a * p : null };
+    }
+
+    // A job that has started (a delivery again, a cancel): its own prompts and models (its settings snapshot) with
+    // every answer stored so far, as its own status message shows them.
+    private async Task<JobStatus> StartedStatusAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var plan = AnalysisPlan.For(JobSettings.Parse(job.SettingsSnapshot), analysis.Value);
+        var stored = await store.GetAnswersAsync(job.Id, cancellationToken);
+        return JobStatus.FromStored(job, plan.Prompts.Select(p => p.Name), plan.Models, stored) with
+        {
+            PageUrl = job.PageToken is { } token ? web.Value.PageUrl(token) : null,
+        };
     }
 
     // The last 20 jobs' average run time, read again at most every AverageFor: an estimate that is seconds stale

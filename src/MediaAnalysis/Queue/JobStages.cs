@@ -42,7 +42,7 @@ public sealed class JobStages(
     {
         ArgumentNullException.ThrowIfNull(job);
         var plan = PlanFor(job);
-        return stored.Where(a => !PanelVerdict.Is(a.Outcome)).Aggregate(JobStatus.From(job, PromptNames(plan), plan.Models), (s, a) => s.WithOutcome(a.Outcome)) with
+        return JobStatus.FromStored(job, PromptNames(plan), plan.Models, stored) with
         {
             State = JobState.Running,
             Note = job.Attempts > 1 ? "The bot restarted; picking up where it left off." : null,

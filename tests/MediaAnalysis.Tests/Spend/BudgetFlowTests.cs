@@ -73,11 +73,13 @@ public sealed class BudgetFlowTests(MediaFiles media) : IAsyncLifetime
         var job = await _h.D.WaitForJobAsync(interaction["id"]!.GetValue<string>());
         _h.Budget((await _h.MonthAsync(Member)).TenantUsd);
 
-        // Discord delivers the same interaction again: its job's status, as the first time, not a refusal.
+        // Discord delivers the same interaction again: its job's status with the answers it has, not a refusal.
         var again = await _h.D.InteractAsync(interaction);
         Assert.Equal(4, again["type"]!.GetValue<int>());
         Assert.Null(again["data"]!["flags"]);
-        Assert.Contains("**standup.mp4**", again["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var content = again["data"]!["content"]!.GetValue<string>();
+        Assert.Contains("**standup.mp4**", content, StringComparison.Ordinal);
+        Assert.Contains("6 of 6 answered", content, StringComparison.Ordinal);
         Assert.Equal(job.Id, (await _h.D.Store.FindByKeyAsync($"discord:{interaction["id"]}", CancellationToken.None))!.Id);
         // A new request is refused: the budget is in force.
         Assert.Contains("budget", await _h.RefusedAsync(Member), StringComparison.Ordinal);
