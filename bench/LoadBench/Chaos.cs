@@ -41,20 +41,14 @@ internal static class Chaos
         var sqlite = store == "sqlite";
         var database = Path.Combine(outDir, "chaos.db");
         File.Delete(database);
-        var env = new Dictionary<string, string>
-        {
-            ["Deepgram__ApiKey"] = deepgram.ApiKey, ["Deepgram__BaseUrl"] = deepgram.BaseAddress.ToString(),
-            ["OpenRouter__ApiKey"] = openRouter.ApiKey, ["OpenRouter__BaseUrl"] = openRouter.BaseAddress.ToString(),
-            ["Media__AllowedHosts__0"] = files.BaseAddress.Authority, ["Media__AllowHttp"] = "true", ["Media__TempPath"] = Path.Combine(outDir, "jobs"),
-            ["Storage__Provider"] = sqlite ? "sqlite" : "postgres",
-            ["Storage__ConnectionString"] = sqlite ? $"Data Source={database}" : store,
-            ["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture), ["Queue__MaxPendingPerTenant"] = "100",
-            ["Queue__LeaseDuration"] = "00:00:15", ["Queue__PollInterval"] = "00:00:01",
-            ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["DOTNET_GCHeapHardLimit"] = "0x6000000",
-        };
+        var env = AppProcess.FakesSettings(deepgram, openRouter, files, discord, key, outDir);
+        env["Storage__Provider"] = sqlite ? "sqlite" : "postgres";
+        env["Storage__ConnectionString"] = sqlite ? $"Data Source={database}" : store;
+        env["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture);
+        env["Queue__MaxPendingPerTenant"] = "100";
+        env["Queue__LeaseDuration"] = "00:00:15";
+        env["Queue__PollInterval"] = "00:00:01";
+        env["DOTNET_GCHeapHardLimit"] = "0x6000000";
         using var fleet = new Fleet(app, env, instances);
         await Task.WhenAll(Enumerable.Range(0, instances).Select(fleet.StartAsync));
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace MediaAnalysis.Bench;
@@ -14,7 +12,7 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
     private readonly Process?[] _processes = new Process?[count];
     private readonly StringBuilder _log = new();
 
-    public int[] Ports { get; } = Enumerable.Range(0, count).Select(_ => FreePort()).ToArray();
+    public int[] Ports { get; } = Enumerable.Range(0, count).Select(_ => AppProcess.FreePort()).ToArray();
 
     public IEnumerable<Uri> Urls => Ports.Select(p => new Uri($"http://127.0.0.1:{p}"));
 
@@ -53,7 +51,7 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
         _processes[i] = process;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Ports[i]}"), Timeout = TimeSpan.FromSeconds(5) };
         var booted = Stopwatch.StartNew();
-        while (!await HealthyAsync(http))
+        while (!await AppProcess.HealthyAsync(http))
         {
             if (process.HasExited || booted.Elapsed > TimeSpan.FromSeconds(60))
             {
@@ -98,19 +96,6 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
         }
     }
 
-    public static async Task<bool> HealthyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
     private void Keep(int i, string? line)
     {
         if (line is not null)
@@ -120,12 +105,5 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
                 _log.Append(CultureInfo.InvariantCulture, $"[{i}] {line}\n");
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

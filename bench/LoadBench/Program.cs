@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using MediaAnalysis.Bench;
 using MediaAnalysis.Fakes;
@@ -71,28 +68,22 @@ else
 }
 
 using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-var port = FreePort();
+var port = AppProcess.FreePort();
 var database = Path.Combine(outDir, "load.db");
 File.Delete(database);
 var report = Path.Combine(outDir, "memcap-load.txt");
-var start = new ProcessStartInfo(memcap) { RedirectStandardError = true, RedirectStandardOutput = true };
+var start = new ProcessStartInfo(memcap);
 foreach (var a in new[] { "-p", "-q", "-o", report, "256M", "--", "dotnet", app, "serve", $"--urls=http://127.0.0.1:{port}" })
 {
     start.ArgumentList.Add(a);
 }
-var env = new Dictionary<string, string>
-{
-    ["Deepgram__ApiKey"] = deepgram.ApiKey, ["Deepgram__BaseUrl"] = deepgram.BaseAddress.ToString(),
-    ["OpenRouter__ApiKey"] = openRouter.ApiKey, ["OpenRouter__BaseUrl"] = openRouter.BaseAddress.ToString(),
-    ["Media__AllowedHosts__0"] = files.BaseAddress.Authority, ["Media__AllowHttp"] = "true", ["Media__TempPath"] = Path.Combine(outDir, "jobs"),
-    ["Storage__ConnectionString"] = $"Data Source={database}",
-    ["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture), ["Queue__MaxPendingPerTenant"] = "100",
-    ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
-    ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-    ["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("LOADBENCH_LOG_LEVEL") ?? "Warning",
-    // As the Dockerfile runs it: a VM has no cgroup limit for the GC to size itself from, so the image caps the heap.
-    ["DOTNET_GCHeapHardLimit"] = "0x6000000",
-};
+var env = AppProcess.FakesSettings(deepgram, openRouter, files, discord, key, outDir);
+env["Storage__ConnectionString"] = $"Data Source={database}";
+env["Queue__MaxConcurrentJobs"] = concurrent.ToString(CultureInfo.InvariantCulture);
+env["Queue__MaxPendingPerTenant"] = "100";
+env["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("LOADBENCH_LOG_LEVEL") ?? "Warning";
+// As the Dockerfile runs it: a VM has no cgroup limit for the GC to size itself from, so the image caps the heap.
+env["DOTNET_GCHeapHardLimit"] = "0x6000000";
 // LOADBENCH_APP_ENV="NAME=value;NAME=value": extra settings for the app alone (runtime knobs under test).
 foreach (var pair in (Environment.GetEnvironmentVariable("LOADBENCH_APP_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
 {
@@ -103,22 +94,13 @@ foreach (var (k, v) in env)
 {
     start.Environment[k] = v;
 }
-using var server = Process.Start(start)!;
-var serverLog = new StringBuilder();
-server.ErrorDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
-server.OutputDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
-server.BeginErrorReadLine();
-server.BeginOutputReadLine();
+using var appProcess = AppProcess.Start(start);
+var server = appProcess.Process;
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-var booted = Stopwatch.StartNew();
-while (!await Healthy(http))
+if (!await appProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(30)))
 {
-    if (server.HasExited || booted.Elapsed > TimeSpan.FromSeconds(30))
-    {
-        Console.Error.WriteLine("the app did not start:\n" + serverLog);
-        return 1;
-    }
-    await Task.Delay(50);
+    Console.Error.WriteLine("the app did not start:\n" + appProcess.Log);
+    return 1;
 }
 
 // The client runs as a process of its own (LoadClient), signing with this key.
@@ -175,7 +157,7 @@ while (!acceptOnly)
     }
     if (server.HasExited)
     {
-        Console.Error.WriteLine("the app died:\n" + serverLog);
+        Console.Error.WriteLine("the app died:\n" + appProcess.Log);
         break;
     }
     await Task.Delay(1000);
@@ -190,10 +172,7 @@ await server.WaitForExitAsync();
 
 if (Environment.GetEnvironmentVariable("LOADBENCH_SERVER_LOG") is { Length: > 0 } logFile)
 {
-    lock (serverLog)
-    {
-        File.WriteAllText(logFile, serverLog.ToString());
-    }
+    File.WriteAllText(logFile, appProcess.Log);
 }
 var slowest = accept.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5).Select(x => $"#{x.i} {x.ms:0} ms");
 Console.WriteLine($"slowest requests (by send order): {string.Join(", ", slowest)}");
@@ -237,22 +216,3 @@ static List<(double Le, long Count)> ServerBuckets(string exposition, string rou
     return buckets.Select(b => (b.Key, b.Value)).ToList();
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static async Task<bool> Healthy(HttpClient http)
-{
-    try
-    {
-        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-        return response.IsSuccessStatusCode;
-    }
-    catch (HttpRequestException)
-    {
-        return false;
-    }
-}

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MediaAnalysis.Fakes;
@@ -40,40 +38,29 @@ public static class Questions
         files.ServeFile("/attachments/video.mp4", video);
 
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var database = Path.Combine(outDir, "questions.db");
         File.Delete(database);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var a in new[] { app, "serve", $"--urls=http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(a);
         }
-        foreach (var (k, v) in new Dictionary<string, string>
-        {
-            ["Deepgram__ApiKey"] = deepgram.ApiKey, ["Deepgram__BaseUrl"] = deepgram.BaseAddress.ToString(),
-            ["OpenRouter__ApiKey"] = openRouter.ApiKey, ["OpenRouter__BaseUrl"] = openRouter.BaseAddress.ToString(),
-            ["Media__AllowedHosts__0"] = files.BaseAddress.Authority, ["Media__AllowHttp"] = "true", ["Media__TempPath"] = Path.Combine(outDir, "jobs"),
-            ["Storage__ConnectionString"] = $"Data Source={database}",
-            ["Discord__ApplicationId"] = discord.ApplicationId, ["Discord__BotToken"] = discord.BotToken, ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["Discord__PublicKey"] = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-            ["Analysis__QuestionModel"] = Asker, ["Limits__QuestionsPerMemberDaily"] = "10000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        })
+        var env = AppProcess.FakesSettings(deepgram, openRouter, files, discord, key, outDir);
+        env["Storage__ConnectionString"] = $"Data Source={database}";
+        env["Analysis__QuestionModel"] = Asker;
+        env["Limits__QuestionsPerMemberDaily"] = "10000";
+        foreach (var (k, v) in env)
         {
             start.Environment[k] = v;
         }
-        using var server = Process.Start(start)!;
-        var serverLog = new StringBuilder();
-        server.ErrorDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
-        server.OutputDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
-        server.BeginErrorReadLine();
-        server.BeginOutputReadLine();
+        using var server = AppProcess.Start(start);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         try
         {
-            if (!await WaitAsync(async () => await HealthyAsync(http), TimeSpan.FromSeconds(30)))
+            if (!await server.WaitHealthyAsync(http, TimeSpan.FromSeconds(30)))
             {
-                Console.Error.WriteLine("the app did not start:\n" + serverLog);
+                Console.Error.WriteLine("the app did not start:\n" + server.Log);
                 return 1;
             }
             var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "interaction.json")))!.AsObject();
@@ -88,7 +75,7 @@ public static class Questions
             if (!await WaitAsync(() => Task.FromResult(discord.Threads.Count == 1 && discord.Requests.Any(r => r.Body?.Contains("is done", StringComparison.Ordinal) == true)),
                 TimeSpan.FromMinutes(3)))
             {
-                Console.Error.WriteLine("the video was not analyzed:\n" + serverLog);
+                Console.Error.WriteLine("the video was not analyzed:\n" + server.Log);
                 return 1;
             }
             var thread = discord.Threads[0].Id;
@@ -113,7 +100,7 @@ public static class Questions
                 var accepted = DateTimeOffset.UtcNow;
                 if (!await WaitAsync(() => Task.FromResult(Posted(discord, token) is not null), TimeSpan.FromSeconds(60)))
                 {
-                    Console.Error.WriteLine($"question {i} was not answered:\n" + serverLog);
+                    Console.Error.WriteLine($"question {i} was not answered:\n" + server.Log);
                     return 1;
                 }
                 var total = (Posted(discord, token)!.Value - accepted).TotalMilliseconds;
@@ -127,9 +114,9 @@ public static class Questions
         }
         finally
         {
-            if (!server.HasExited)
+            if (!server.Process.HasExited)
             {
-                server.Kill(entireProcessTree: true);
+                server.Process.Kill(entireProcessTree: true);
             }
         }
     }
@@ -160,25 +147,5 @@ public static class Questions
             await Task.Delay(10);
         }
         return true;
-    }
-
-    private static async Task<bool> HealthyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using NSec.Cryptography;
 
@@ -20,7 +19,7 @@ public static class Startup
         var times = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
-            var port = FreePort();
+            var port = AppProcess.FreePort();
             var database = Path.Combine(outDir, $"startup-{run}.db");
             File.Delete(database);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -80,10 +79,4 @@ public static class Startup
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

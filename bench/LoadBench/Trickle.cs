@@ -24,11 +24,11 @@ public static class Trickle
         var seconds = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 30;
         Directory.CreateDirectory(outDir);
         using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var database = Path.Combine(outDir, "trickle.db");
         File.Delete(database);
         var report = Path.Combine(outDir, "memcap-trickle.txt");
-        var start = new ProcessStartInfo(memcap) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(memcap);
         foreach (var a in new[] { "-p", "-q", "-o", report, "256M", "--", "dotnet", app, "serve", $"--urls=http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(a);
@@ -46,22 +46,13 @@ public static class Trickle
         start.Environment["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api";
         start.Environment["Lifecycle__IdleShutdownAfter"] = "00:00:00";
         start.Environment["Logging__LogLevel__Default"] = "Error";
-        using var server = Process.Start(start)!;
-        var log = new StringBuilder();
-        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.BeginErrorReadLine();
-        server.BeginOutputReadLine();
+        using var appProcess = AppProcess.Start(start);
+        var server = appProcess.Process;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        var booted = Stopwatch.StartNew();
-        while (!await HealthyAsync(http))
+        if (!await appProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(30)))
         {
-            if (server.HasExited || booted.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                Console.Error.WriteLine("the app did not start:\n" + log);
-                return 1;
-            }
-            await Task.Delay(50);
+            Console.Error.WriteLine("the app did not start:\n" + appProcess.Log);
+            return 1;
         }
 
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -107,11 +98,7 @@ public static class Trickle
             : [];
         string Mib(string name) => values.TryGetValue(name, out var v) && long.TryParse(v, CultureInfo.InvariantCulture, out var b)
             ? (b / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) : "?";
-        string outOfMemory;
-        lock (log)
-        {
-            outOfMemory = log.ToString().Contains("OutOfMemory", StringComparison.Ordinal) ? "yes" : "no";
-        }
+        var outOfMemory = appProcess.Log.Contains("OutOfMemory", StringComparison.Ordinal) ? "yes" : "no";
         Console.WriteLine($"{connections} trickling connections for {seconds} s ({cutOff} cut off by the app and reopened)");
         Console.WriteLine($"signed requests: {latencies.Count - failures.Count} / {latencies.Count} answered 200; p50 {Pct(0.5):0.0} ms, p99 {Pct(0.99):0.0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):0.0} ms; all under 3 s: {(failures.Count == 0 && latencies.All(l => l < 3000) ? "yes" : "NO")}");
         Console.WriteLine($"app alive at the end: {(lived ? "yes" : "NO")}; OutOfMemoryException in its output: {outOfMemory}; cgroup OOM: {(values.TryGetValue("oom_fired", out var oom) ? oom : "?")}");
@@ -193,23 +180,4 @@ public static class Trickle
         }
     }
 
-    private static async Task<bool> HealthyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
