@@ -192,7 +192,8 @@ public sealed class JobQueue(
         {
             return DeleteOutcome.NotFinished;
         }
-        var status = await StatusAsync(job, cancellationToken) with { DeletedBy = by, PageUrl = null, Calls = [], Note = null };
+        // What is left to say: who deleted it (no calls, page or note; nothing read for them).
+        var status = JobStatus.From(job, [], []) with { DeletedBy = by, Note = null };
         if (!await store.DeleteJobAsync(jobId, cancellationToken))
         {
             return DeleteOutcome.AlreadyDeleted;

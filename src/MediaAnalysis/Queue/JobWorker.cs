@@ -36,9 +36,9 @@ public sealed class JobWorker(
             QueueLog.OldPendingKey(logger);
         }
         await store.InitializeAsync(cancellationToken);
-        // The first request after a wake-up must not pay for preparing the queue's queries.
+        // The first request after a wake-up must not pay for a pooled connection's set-up and the first run of the
+        // row reader and the wait estimate's read (statements themselves are kept only on the write connection).
         await store.FindByKeyAsync("warm-up", cancellationToken);
-        await store.QueuePositionAsync("warm-up", cancellationToken);
         await store.RecentAverageDurationAsync(cancellationToken);
         var requeued = await store.RequeueOrphansAsync(identity.InstanceId, time.GetUtcNow(), cancellationToken);
         if (requeued > 0)

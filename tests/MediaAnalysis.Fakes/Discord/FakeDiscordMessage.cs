@@ -26,20 +26,17 @@ public sealed record FakeDiscordMessage(string Id, string ChannelId, DateTimeOff
     public IReadOnlyList<string> EmbedTitles => [.. Embeds.Select(e => Text(e, "title") ?? "")];
 
     // custom_id of every button, in order.
-    public IReadOnlyList<string> ButtonIds =>
-    [
-        .. Components.SelectMany(row => row.TryGetProperty("components", out var children) ? children.EnumerateArray() : Enumerable.Empty<JsonElement>())
-            .Select(button => Text(button, "custom_id"))
-            .OfType<string>(),
-    ];
+    public IReadOnlyList<string> ButtonIds => [.. Buttons.Select(button => Text(button, "custom_id")).OfType<string>()];
 
     // (label, url) of every link button, in order.
     public IReadOnlyList<(string? Label, string Url)> Links =>
-    [
-        .. Components.SelectMany(row => row.TryGetProperty("components", out var children) ? children.EnumerateArray() : Enumerable.Empty<JsonElement>())
-            .Where(button => Text(button, "url") is not null)
-            .Select(button => (Text(button, "label"), Text(button, "url")!)),
-    ];
+        [.. Buttons.Where(button => Text(button, "url") is not null).Select(button => (Text(button, "label"), Text(button, "url")!))];
+
+    // The label of every button, in order, as a person sees the row.
+    public IReadOnlyList<string> ButtonLabels => [.. Buttons.Select(button => Text(button, "label") ?? "")];
+
+    private IEnumerable<JsonElement> Buttons =>
+        Components.SelectMany(row => row.TryGetProperty("components", out var children) ? children.EnumerateArray() : Enumerable.Empty<JsonElement>());
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -64,7 +64,7 @@ public sealed class DiscordDeliveryTests(MediaFiles media) : DiscordFlowTest(med
         if (Environment.GetEnvironmentVariable("MEDIA_ANALYSIS_DUMP") is { Length: > 0 } dump)
         {
             await File.WriteAllLinesAsync(dump, _d.Discord.Messages.Select(m =>
-                $"[{m.ChannelId}] {m.Content}\n  embeds: {string.Join(" | ", m.Embeds.Select(e => e.GetRawText()))}"));
+                $"[{m.ChannelId}] {m.Content}\n  embeds: {string.Join(" | ", m.Embeds.Select(e => e.GetRawText()))}\n  buttons: {string.Join(" | ", m.ButtonLabels)}"));
         }
     }
 
