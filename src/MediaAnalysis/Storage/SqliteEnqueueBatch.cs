@@ -6,7 +6,7 @@ namespace MediaAnalysis.Storage;
 // Group commit of the intake: enqueues that arrive while another batch is being written wait together and go
 // into the database in one transaction, on the kept write connection (its statements prepared once), through
 // the write gate once. A burst of requests then costs a few commits instead of one each (issue 14, item 7), and a
-// lone request is written at once.
+// lone request is written at once, on the thread pool.
 internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteWriter, SqliteEnqueueBatch.Pending, Task<EnqueueResult>> enqueue)
 {
     private readonly Lock _gate = new();
@@ -30,16 +30,24 @@ internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteWri
         }
         if (lead)
         {
-            _ = DrainAsync();
+            _ = Task.Run(DrainAsync, CancellationToken.None);
         }
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    // One batch per turn at the write gate, so claims and progress writes get theirs in between.
+    // One batch per turn at the write gate, so claims and progress writes get theirs in between. Never on the stack
+    // of the request that started it: SQLite's calls complete synchronously, so that request would write every batch
+    // that arrived meanwhile before it could answer (in a burst, its answer waited for all of them: issue 14's p99).
+    // After each batch the drain goes to the back of the pool's queue, behind the answers of the batch just written
+    // and the requests about to join the next one.
     private async Task DrainAsync()
     {
-        while (true)
+        for (var turn = 0; ; turn++)
         {
+            if (turn > 0)
+            {
+                await Task.Yield();
+            }
             List<Pending> batch;
             lock (_gate)
             {
