@@ -42,7 +42,13 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
         _h.Fake.Enqueue(FakeDiscordReply.RateLimited(0.6, global: true), "POST", "/channels/1/");
 
         var first = _h.Client.CreateMessageAsync("1", Hello, default);
-        await WaitForRequestsAsync(1);
+        // The other bot route goes out once the client has taken the 429 in (the fake having received the first
+        // request is not enough: sent before the 429 is read, it would not be paused).
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!_h.LimiterLog.Lines.Any(l => l.Contains("global", StringComparison.OrdinalIgnoreCase)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
         var other = _h.Client.CreateMessageAsync("2", Hello, default);
         var webhook = _h.Client.EditOriginalAsync(_h.AppId, DiscordApiHarness.Token, Hello, default);
         await Task.WhenAll(first, other, webhook);
@@ -98,6 +104,25 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
 
         Assert.Empty(_h.Fake.Violations);
         Assert.Equal(8, _h.Fake.MessagesIn(_h.Channel).Count);
+    }
+
+    // The first answer names the bucket: a request already waiting for the route and one that comes after, looking the
+    // bucket up by that name, must wait in one line (in two, both went at the next reset into a bucket of one).
+    [Fact]
+    public async Task Requests_queued_before_a_bucket_is_named_and_those_after_it_wait_in_one_line()
+    {
+        _h.Fake.RateLimits.Set("message-create", 1, TimeSpan.FromMilliseconds(300));
+        // The first answer takes its time, so the second request is surely waiting for the route when it comes.
+        _h.Fake.DelayNext(TimeSpan.FromMilliseconds(200), "POST", "/messages");
+
+        var first = _h.Client.CreateMessageAsync(_h.Channel, new MessageBody { Content = "m0" }, default);
+        var queued = _h.Client.CreateMessageAsync(_h.Channel, new MessageBody { Content = "m1" }, default);
+        await first;
+        var after = _h.Client.CreateMessageAsync(_h.Channel, new MessageBody { Content = "m2" }, default);
+        await Task.WhenAll(queued, after);
+
+        Assert.Empty(_h.Fake.Violations);
+        Assert.Equal(3, _h.Fake.MessagesIn(_h.Channel).Count);
     }
 
     [Fact]

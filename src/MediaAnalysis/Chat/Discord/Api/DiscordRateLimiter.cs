@@ -76,7 +76,9 @@ public sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLim
         if (bucketId is not null)
         {
             _bucketOfRoute[route.RouteKey] = bucketId;
-            var shared = _buckets.GetOrAdd($"{bucketId}|{route.MajorKey}", _ => new RateLimitBucket());
+            // The route's bucket becomes the shared one when there is none yet: requests already queued on it and those
+            // that now look it up by its id wait in one line (two would each think the last request was theirs).
+            var shared = _buckets.GetOrAdd($"{bucketId}|{route.MajorKey}", lease.Bucket);
             if (!ReferenceEquals(shared, lease.Bucket))
             {
                 shared.Observe(remaining, resetAt);
@@ -89,11 +91,11 @@ public sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLim
         var until = time.GetUtcNow() + retryAfter;
         if (global)
         {
-            DiscordLog.GlobalPause(logger, retryAfter.TotalSeconds);
             lock (_globalGate)
             {
                 _globalResumeAt = until > _globalResumeAt ? until : _globalResumeAt;
             }
+            DiscordLog.GlobalPause(logger, retryAfter.TotalSeconds); // once it holds
             return;
         }
         lease.Bucket.Exhaust(until);
