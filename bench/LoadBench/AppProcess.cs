@@ -29,14 +29,16 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    public static AppProcess Start(ProcessStartInfo start)
+    // `keep`: where its output lines go instead of its own Log (a fleet keeps one log for all its instances).
+    public static AppProcess Start(ProcessStartInfo start, Action<string?>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
         var app = new AppProcess(Process.Start(start)!);
-        app.Process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
-        app.Process.OutputDataReceived += (_, e) => app.Keep(e.Data);
+        keep ??= app.Keep;
+        app.Process.ErrorDataReceived += (_, e) => keep(e.Data);
+        app.Process.OutputDataReceived += (_, e) => keep(e.Data);
         app.Process.BeginErrorReadLine();
         app.Process.BeginOutputReadLine();
         return app;

@@ -9,7 +9,7 @@ namespace MediaAnalysis.Bench;
 // again under the same Queue:InstanceId and port.
 internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env, int count) : IDisposable
 {
-    private readonly Process?[] _processes = new Process?[count];
+    private readonly AppProcess?[] _instances = new AppProcess?[count];
     private readonly StringBuilder _log = new();
 
     public int[] Ports { get; } = Enumerable.Range(0, count).Select(_ => AppProcess.FreePort()).ToArray();
@@ -29,11 +29,13 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
         }
     }
 
-    public bool IsAlive(int i) => _processes[i] is { HasExited: false };
+    public bool IsAlive(int i) => _instances[i]?.Process is { HasExited: false };
+
+    private IEnumerable<Process> Processes => _instances.OfType<AppProcess>().Select(instance => instance.Process);
 
     public async Task StartAsync(int i)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var a in new[] { app, "serve", $"--urls=http://127.0.0.1:{Ports[i]}" })
         {
             start.ArgumentList.Add(a);
@@ -43,27 +45,18 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
             start.Environment[k] = v;
         }
         start.Environment["Queue__InstanceId"] = $"bench-{i}";
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, e) => Keep(i, e.Data);
-        process.OutputDataReceived += (_, e) => Keep(i, e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        _processes[i] = process;
+        _instances[i]?.Dispose();
+        _instances[i] = AppProcess.Start(start, line => Keep(i, line));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Ports[i]}"), Timeout = TimeSpan.FromSeconds(5) };
-        var booted = Stopwatch.StartNew();
-        while (!await AppProcess.HealthyAsync(http))
+        if (!await _instances[i]!.WaitHealthyAsync(http, TimeSpan.FromSeconds(60)))
         {
-            if (process.HasExited || booted.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new InvalidOperationException($"instance {i} did not start:\n{Log}");
-            }
-            await Task.Delay(50);
+            throw new InvalidOperationException($"instance {i} did not start:\n{Log}");
         }
     }
 
     public async Task KillAsync(int i)
     {
-        if (_processes[i] is { HasExited: false } process)
+        if (_instances[i]?.Process is { HasExited: false } process)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
@@ -73,12 +66,12 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
     // SIGTERM to every live instance (a graceful stop), then waits for them.
     public async Task StopAsync()
     {
-        foreach (var process in _processes.OfType<Process>().Where(p => !p.HasExited))
+        foreach (var process in Processes.Where(p => !p.HasExited))
         {
             using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
         }
-        foreach (var process in _processes.OfType<Process>())
+        foreach (var process in Processes)
         {
             await process.WaitForExitAsync();
         }
@@ -86,13 +79,13 @@ internal sealed class Fleet(string app, IReadOnlyDictionary<string, string> env,
 
     public void Dispose()
     {
-        foreach (var process in _processes.OfType<Process>())
+        foreach (var instance in _instances.OfType<AppProcess>())
         {
-            if (!process.HasExited)
+            if (!instance.Process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                instance.Process.Kill(entireProcessTree: true);
             }
-            process.Dispose();
+            instance.Dispose();
         }
     }
 

@@ -42,12 +42,8 @@ internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteWri
     // and the requests about to join the next one.
     private async Task DrainAsync()
     {
-        for (var turn = 0; ; turn++)
+        while (true)
         {
-            if (turn > 0)
-            {
-                await Task.Yield();
-            }
             List<Pending> batch;
             lock (_gate)
             {
@@ -73,6 +69,7 @@ internal sealed class SqliteEnqueueBatch(SqliteDatabase database, Func<SqliteWri
                     pending.Done.TrySetException(ex);
                 }
             }
+            await Task.Yield();
         }
     }
 

@@ -44,11 +44,7 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
         var first = _h.Client.CreateMessageAsync("1", Hello, default);
         // The other bot route goes out once the client has taken the 429 in (the fake having received the first
         // request is not enough: sent before the 429 is read, it would not be paused).
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!_h.LimiterLog.Lines.Any(l => l.Contains("global", StringComparison.OrdinalIgnoreCase)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await WaitUntilAsync(() => _h.LimiterLog.Lines.Any(l => l.Contains("global", StringComparison.OrdinalIgnoreCase)));
         var other = _h.Client.CreateMessageAsync("2", Hello, default);
         var webhook = _h.Client.EditOriginalAsync(_h.AppId, DiscordApiHarness.Token, Hello, default);
         await Task.WhenAll(first, other, webhook);
@@ -262,10 +258,10 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
         Assert.Equal(2, h.Log.Lines.Count(l => l.Contains("failed on try", StringComparison.Ordinal)));
     }
 
-    private async Task WaitForRequestsAsync(int count)
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (_h.Fake.Requests.Count < count && DateTime.UtcNow < deadline)
+        while (!condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
