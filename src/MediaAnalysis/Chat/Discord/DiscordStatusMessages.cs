@@ -1,15 +1,22 @@
 using MediaAnalysis.Chat.Discord.Api;
+using MediaAnalysis.Jobs;
 using MediaAnalysis.Queue;
 
 namespace MediaAnalysis.Chat.Discord;
 
-// Learns the id of a job's status message (the inline reply) right after it is made, while the interaction
-// token still works, and keeps it with the job: a job that waits longer than the token lives (15 minutes)
-// can then still edit its status with the bot token and start its thread from it.
+// Learns the id of a job's status message (the inline reply) while the interaction token still works, and keeps
+// it with the job: a job that waits longer than the token lives (15 minutes) can then still edit its status with
+// the bot token and start its thread from it. Most jobs never need this: one that starts within seconds (an idle
+// queue) gets the id from its worker's first status edit. So the learner looks first after a few seconds, and only
+// for a job still queued with the state the accept stored: one Discord call and one write fewer per such job, and
+// none among the accepts of a burst (bench/README.md, "A true burst").
 public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, TimeProvider time, ILogger<DiscordStatusMessages> logger)
 {
-    // Discord makes the message once it has our answer: a moment after the endpoint returns.
-    private static readonly TimeSpan FirstTry = TimeSpan.FromMilliseconds(250);
+    // Seconds, not minutes: a restart in between leaves the job without the id (its status then stops at the token).
+    internal static readonly TimeSpan FirstTry = TimeSpan.FromSeconds(5);
+
+    // Discord makes the message a moment after the endpoint returns; long before FirstTry, so retries are rare.
+    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(250);
 
     private const int Tries = 5;
 
@@ -21,22 +28,26 @@ public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, 
     {
         try
         {
+            await Task.Delay(FirstTry, time, CancellationToken.None);
+            if (await queue.GetAsync(jobId, CancellationToken.None) is not { State: JobState.Queued } job || job.PlatformState != storedState)
+            {
+                return; // started (its worker learns the id), ended, or learned already
+            }
             var state = DiscordJobState.Parse(storedState);
             string? id = null;
             for (var attempt = 1; id is null; attempt++)
             {
-                await Task.Delay(FirstTry * attempt, time, CancellationToken.None);
                 try
                 {
                     id = (await api.GetOriginalAsync(state.ApplicationId, state.InteractionToken, CancellationToken.None)).Id;
                 }
                 catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.UnknownMessage && attempt < Tries)
                 {
-                    // not made yet
+                    await Task.Delay(Retry * attempt, time, CancellationToken.None); // not made yet
                 }
             }
-            // Kept only if the state is still the accept's: a worker that started the job meanwhile saved more and
-            // learns the id itself. No read first: in a burst, one write per job is all this costs the store.
+            // Kept only if the state is still the accept's (compare and set): a worker that started the job since the
+            // read above saved more and learns the id itself.
             await queue.ReplacePlatformStateAsync(jobId, storedState!, (state with { StatusMessageId = id }).Serialize(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is DiscordApiException or System.Data.Common.DbException or InvalidOperationException)

@@ -21,7 +21,7 @@ public sealed class DiscordDeliveryTests(MediaFiles media) : DiscordFlowTest(med
 
         await _d.InteractAsync(first);
         await _d.InteractAsync(waiting);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await WaitForStatusIdAsync(waiting["id"]!.GetValue<string>()); // learned while it waits in line
         _d.Discord.ExpireToken(token); // from here its webhook answers 401 / 50027, as after 15 minutes
         release.SetResult();
         var job = await _d.WaitForJobAsync(waiting["id"]!.GetValue<string>());
@@ -36,6 +36,21 @@ public sealed class DiscordDeliveryTests(MediaFiles media) : DiscordFlowTest(med
         Assert.NotNull(thread);
         Assert.Equal(6, _d.Discord.MessagesIn(thread.Id).SelectMany(m => m.EmbedTitles).Count(t => t is "Summary" or "Review"));
         Assert.DoesNotContain(_d.Discord.Requests, r => r.Method == "POST" && r.Path.Contains(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_job_that_starts_at_once_gets_its_status_id_from_its_own_edits_and_no_extra_read()
+    {
+        var interaction = _d.SlashCommand("standup.mp4");
+        var token = interaction["token"]!.GetValue<string>();
+
+        await _d.InteractAsync(interaction);
+        var job = await _d.WaitForJobAsync(interaction["id"]!.GetValue<string>());
+        await Task.Delay(DiscordStatusMessages.FirstTry + TimeSpan.FromSeconds(1)); // past the learner's first look
+
+        Assert.Equal(JobState.Done, job.State);
+        Assert.NotNull(DiscordJobState.Parse(job.PlatformState).StatusMessageId);
+        Assert.DoesNotContain(_d.Discord.Requests, r => r.Method == "GET" && r.Path.Contains($"/{token}/messages/@original", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,6 +163,17 @@ public sealed class DiscordDeliveryTests(MediaFiles media) : DiscordFlowTest(med
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!condition() && DateTime.UtcNow < deadline)
         {
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task WaitForStatusIdAsync(string interactionId)
+    {
+        var deadline = DateTime.UtcNow + DiscordStatusMessages.FirstTry + TimeSpan.FromSeconds(20);
+        while (await _d.Store.FindByKeyAsync($"discord:{interactionId}", CancellationToken.None) is not { } job
+            || DiscordJobState.Parse(job.PlatformState).StatusMessageId is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the status message id was not learned");
             await Task.Delay(100);
         }
     }
