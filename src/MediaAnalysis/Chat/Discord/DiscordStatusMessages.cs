@@ -10,9 +10,11 @@ namespace MediaAnalysis.Chat.Discord;
 // queue) gets the id from its worker's first status edit. So the learner looks first after a few seconds, and only
 // for a job still queued with the state the accept stored: one Discord call and one write fewer per such job, and
 // none among the accepts of a burst (bench/README.md, "A true burst").
-public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, TimeProvider time, ILogger<DiscordStatusMessages> logger)
+public sealed class DiscordStatusMessages(
+    DiscordApiClient api, JobQueue queue, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DiscordStatusMessages> logger)
 {
-    // Seconds, not minutes: a restart in between leaves the job without the id (its status then stops at the token).
+    // Seconds, not minutes: a stop in between leaves the job to learn the id when it starts, which works only while
+    // the token lives (after it, such a job cannot edit its status).
     internal static readonly TimeSpan FirstTry = TimeSpan.FromSeconds(5);
 
     // Discord makes the message a moment after the endpoint returns; long before FirstTry, so retries are rare.
@@ -26,10 +28,11 @@ public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, 
     // `storedState` is the job's Discord state as the accept stored it.
     public async Task LearnAsync(string jobId, string? storedState)
     {
+        var stopping = lifetime.ApplicationStopping;
         try
         {
-            await Task.Delay(FirstTry, time, CancellationToken.None);
-            if (await queue.GetAsync(jobId, CancellationToken.None) is not { State: JobState.Queued } job || job.PlatformState != storedState)
+            await Task.Delay(FirstTry, time, stopping);
+            if (await queue.GetAsync(jobId, stopping) is not { State: JobState.Queued } job || job.PlatformState != storedState)
             {
                 return; // started (its worker learns the id), ended, or learned already
             }
@@ -49,6 +52,10 @@ public sealed class DiscordStatusMessages(DiscordApiClient api, JobQueue queue, 
             // Kept only if the state is still the accept's (compare and set): a worker that started the job since the
             // read above saved more and learns the id itself.
             await queue.ReplacePlatformStateAsync(jobId, storedState!, (state with { StatusMessageId = id }).Serialize(), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // the app is stopping: the store may be gone already
         }
         catch (Exception ex) when (ex is DiscordApiException or System.Data.Common.DbException or InvalidOperationException)
         {
