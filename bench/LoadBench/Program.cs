@@ -14,7 +14,7 @@ using NSec.Cryptography;
 // request durations (GET /metrics) are reported beside it. LOADBENCH_ACCEPT_ONLY=1 stops after the burst,
 // LOADBENCH_SERVER_LOG=FILE keeps the app's log, LOADBENCH_LOG_LEVEL sets it, LOADBENCH_APP_ENV="K=V;K=V" adds
 // settings for the app alone. The burst (bench/run.sh burst): spread_s 0, LOADBENCH_PRELOAD=4 starts that many
-// jobs and waits until they run before the burst (read fresh from /healthz, so it starts as they start),
+// jobs and waits until they run before the burst (/healthz read fresh, so it starts as they start),
 // LOADBENCH_KIND=ping sends signed PINGs instead of /analyze, LOADBENCH_NICED=10 under `nice -n 10` puts the fakes
 // below the app and the client.
 if (args is ["startup", .. var rest])
@@ -69,7 +69,6 @@ else
     files.ServeFile(videoPath, video);
 }
 
-var preload = int.TryParse(Environment.GetEnvironmentVariable("LOADBENCH_PRELOAD"), CultureInfo.InvariantCulture, out var n) ? n : 0;
 // LOADBENCH_NICED=N: this process (the fakes) was started N steps down (`nice -n N`), and the app (with memcap's
 // sampler) and the client are started N steps up again, at the caller's priority. The fakes stand for services
 // on other machines; on these 2 cores they then take the CPU only when the app and the client leave it.
@@ -101,12 +100,11 @@ env["Queue__MaxPendingPerTenant"] = "100";
 env["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("LOADBENCH_LOG_LEVEL") ?? "Warning";
 // As the Dockerfile runs it: a VM has no cgroup limit for the GC to size itself from, so the image caps the heap.
 env["DOTNET_GCHeapHardLimit"] = "0x6000000";
-// The client starts the burst once /healthz counts the preloaded jobs running: counts read fresh, not kept for
-// Diagnostics:HealthCheckCacheFor (5 s), so the burst lands as they start, not at some point up to 5 s later.
-if (preload > 0)
-{
-    env["Diagnostics__HealthCheckCacheFor"] = "00:00:00";
-}
+// /healthz's counts read fresh, not kept for Diagnostics:HealthCheckCacheFor (5 s): the client starts the burst once
+// they show the preloaded jobs running, so it lands as they start, not at some point up to 5 s later; and the wait
+// for the queue to drain below would otherwise stop at once on counts kept from before the requests (a run sent in
+// under 5 s ended with 20 of its 24 jobs not yet done).
+env["Diagnostics__HealthCheckCacheFor"] = "00:00:00";
 // LOADBENCH_APP_ENV="NAME=value;NAME=value": extra settings for the app alone (runtime knobs under test).
 foreach (var pair in (Environment.GetEnvironmentVariable("LOADBENCH_APP_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
 {
@@ -130,6 +128,7 @@ if (!await appProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(30)))
 var keyFile = Path.Combine(outDir, "client-key.hex");
 await File.WriteAllTextAsync(keyFile, Convert.ToHexString(key.Export(KeyBlobFormat.RawPrivateKey)));
 var kind = Environment.GetEnvironmentVariable("LOADBENCH_KIND") ?? "analyze";
+var preload = int.TryParse(Environment.GetEnvironmentVariable("LOADBENCH_PRELOAD"), CultureInfo.InvariantCulture, out var n) ? n : 0;
 for (var i = 0; i < requests + preload; i++)
 {
     discord.Interaction("token-" + LoadClient.InteractionId(i), LoadClient.ChannelId(i, tenants));
