@@ -73,15 +73,9 @@ else
 // sampler) and the client are started N steps up again, at the caller's priority. The fakes stand for services
 // on other machines; on these 2 cores they then take the CPU only when the app and the client leave it.
 var niced = int.TryParse(Environment.GetEnvironmentVariable("LOADBENCH_NICED"), CultureInfo.InvariantCulture, out var steps) ? steps : 0;
-ProcessStartInfo StartUnniced(string file, IEnumerable<string> arguments)
-{
-    var info = new ProcessStartInfo(niced > 0 ? "nice" : file);
-    foreach (var a in (niced > 0 ? ["-n", (-niced).ToString(CultureInfo.InvariantCulture), file] : Array.Empty<string>()).Concat(arguments))
-    {
-        info.ArgumentList.Add(a);
-    }
-    return info;
-}
+ProcessStartInfo StartUnniced(string file, string[] arguments) => niced > 0
+    ? new("nice", ["-n", (-niced).ToString(CultureInfo.InvariantCulture), file, .. arguments])
+    : new(file, arguments);
 
 using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
 var port = AppProcess.FreePort();

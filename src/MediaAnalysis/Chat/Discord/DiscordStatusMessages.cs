@@ -8,8 +8,8 @@ namespace MediaAnalysis.Chat.Discord;
 // it with the job: a job that waits longer than the token lives (15 minutes) can then still edit its status with
 // the bot token and start its thread from it. Most jobs never need this: one that starts within seconds (an idle
 // queue) gets the id from its worker's first status edit. So the learner looks first after a few seconds, and only
-// for a job still queued with the state the accept stored: one Discord call and one write fewer per such job, and
-// none among the accepts of a burst (bench/README.md, "A true burst").
+// for a job still queued with the state the accept stored: one Discord call and one write fewer per job that
+// started by then.
 public sealed class DiscordStatusMessages(
     DiscordApiClient api, JobQueue queue, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DiscordStatusMessages> logger)
 {
@@ -22,8 +22,9 @@ public sealed class DiscordStatusMessages(
 
     private const int Tries = 5;
 
-    // In the background: the endpoint's answer must not wait for it.
-    public void Learn(string jobId, string? storedState) => _ = Task.Run(() => LearnAsync(jobId, storedState));
+    // In the background: the endpoint's answer must not wait for it. LearnAsync's first step is its wait, so it returns
+    // to the caller at once; no thread-pool hop is needed to start it.
+    public void Learn(string jobId, string? storedState) => _ = LearnAsync(jobId, storedState);
 
     // `storedState` is the job's Discord state as the accept stored it.
     public async Task LearnAsync(string jobId, string? storedState)
